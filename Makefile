@@ -1,0 +1,44 @@
+# The README's two commands: `make demo` and `make test`. Both install what
+# they need first: uv (from PyPI, into .tools/) and the locked dependencies
+# (uv.lock, into .venv/).
+
+PYTHON ?= python3
+PORT ?= 8000
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+VENV_PY := .venv/bin/python
+
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install demo test lint format bench
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+.venv/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python "$$(command -v $(PYTHON))"
+	touch $@
+
+install: .venv/.installed
+
+demo: install
+	$(VENV_PY) manage.py migrate --noinput
+	$(VENV_PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV_PY) manage.py load_demo --port $(PORT)
+	$(VENV_PY) manage.py run_demo --port $(PORT)
+
+test: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(VENV_PY) manage.py check
+	$(VENV_PY) manage.py makemigrations --check --dry-run
+	.venv/bin/pytest
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+bench: install
+	$(VENV_PY) bench/article.py

@@ -1,0 +1,287 @@
+"""The newspaper's page tree: home, sections (rubrik), topic hubs and articles.
+
+    HomePage (one per site)
+    ├── SectionPage ── ArticlePage
+    ├── TopicIndexPage ── TopicPage
+    └── AuthorIndexPage ── AuthorPage   (people app)
+"""
+
+from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import Length, RowNumber, Substr
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, Site
+from wagtail.search import index
+
+from warta.articles.blocks import ArticleBodyBlock
+from warta.core.models import PublicPage
+
+# Wagtail's materialised path gives every tree level four characters.
+PATH_STEP = Page.steplen
+
+
+class StoryType(models.TextChoices):
+    NEWS = "berita", _("News")
+    OPINION = "opini", _("Opinion")
+    ANALYSIS = "analisis", _("Analysis")
+    FACT_CHECK = "cek-fakta", _("Fact check")
+
+
+class HomePage(PublicPage):
+    """A site's front page: the latest stories of each section."""
+
+    stories_per_section = 4
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.SectionPage", "articles.TopicIndexPage", "people.AuthorIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = list(SectionPage.objects.live().public().child_of(self).order_by("path"))
+        # One query for all sections: number each section's articles newest first
+        # and keep the first few of each.
+        ranked = (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .annotate(
+                parent_path=Substr("path", 1, Length("path") - PATH_STEP),
+                rank=Window(
+                    RowNumber(),
+                    partition_by=Substr("path", 1, Length("path") - PATH_STEP),
+                    order_by=[F("published_at").desc(nulls_last=True), F("path").desc()],
+                ),
+            )
+            .filter(rank__lte=self.stories_per_section)
+            .order_by("parent_path", "rank")
+        )
+        by_section = {}
+        for article in ranked:
+            by_section.setdefault(article.parent_path, []).append(article)
+        context["section_stories"] = [
+            (section, by_section[section.path]) for section in sections if section.path in by_section
+        ]
+        return context
+
+
+class SectionPage(PublicPage):
+    """A rubrik such as "Hukum" or "Lingkungan": its articles, newest first."""
+
+    description = models.CharField(_("description"), max_length=255, blank=True)
+
+    content_panels = PublicPage.content_panels + [FieldPanel("description")]
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.live().public().child_of(self)
+        context["page_obj"] = self.paginate(request, articles.order_by("-published_at", "-pk"))
+        return context
+
+
+class TopicIndexPage(PublicPage):
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["articles.TopicPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("topic index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.live().public().child_of(self).order_by("title")
+        return context
+
+
+class TopicPage(PublicPage):
+    """A topic hub: every story on a developing subject, in one place.
+
+    Live coverage attaches here later; for now it lists the topic's articles.
+    """
+
+    summary = models.TextField(_("summary"), blank=True)
+
+    content_panels = PublicPage.content_panels + [FieldPanel("summary")]
+    search_fields = PublicPage.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["articles.TopicIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("topic")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.live().public().filter(topics=self)
+        context["page_obj"] = self.paginate(request, articles.order_by("-published_at", "-pk"))
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleAuthor(Orderable):
+    """One name in an article's byline; the order is the byline's order."""
+
+    article = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="article_authors"
+    )
+    author = models.ForeignKey(
+        "people.AuthorPage",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("author")]
+
+
+class ArticlePage(PublicPage):
+    kicker = models.CharField(
+        _("section label"),
+        max_length=80,
+        blank=True,
+        help_text=_("The label above the headline. Defaults to the section's name."),
+    )
+    standfirst = models.TextField(_("standfirst"), blank=True, max_length=600)
+    dateline = models.CharField(
+        _("dateline"), max_length=80, blank=True, help_text=_("Where the story was reported.")
+    )
+    story_type = models.CharField(
+        _("story type"), max_length=20, choices=StoryType.choices, default=StoryType.NEWS
+    )
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Shown to readers. Filled with the first publication time when empty."),
+    )
+    lead_image = models.ForeignKey(
+        "images.WartaImage",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Used when the article is shared and in lists."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    topics = ParentalManyToManyField(
+        "articles.TopicPage", blank=True, related_name="articles", verbose_name=_("topics")
+    )
+
+    content_panels = [
+        FieldPanel("kicker"),
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [InlinePanel("article_authors", label=_("Author"), min_num=1), FieldPanel("dateline")],
+            heading=_("Byline"),
+        ),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("story_type"), FieldPanel("topics"), FieldPanel("tags")],
+            heading=_("Classification"),
+        ),
+    ]
+    settings_panels = PublicPage.settings_panels + [FieldPanel("published_at")]
+    search_fields = PublicPage.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+    ]
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    @cached_property
+    def section(self):
+        return self.get_parent()
+
+    @property
+    def section_label(self):
+        return self.kicker or self.section.title
+
+    @property
+    def published(self):
+        return self.published_at or self.first_published_at
+
+    @property
+    def updated(self):
+        """The last publication time, when it is meaningfully after publication."""
+        published, last = self.published, self.last_published_at
+        if published and last and (last - published).total_seconds() > 60:
+            return last
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        authors = [byline.author for byline in self.article_authors.select_related("author")]
+        tags = list(self.tags.all())
+        url = self.get_full_url(request)
+        share_image = self.lead_image.get_rendition("fill-1200x630") if self.lead_image else None
+        context.update(
+            authors=authors,
+            article_tags=tags,
+            article_topics=list(self.topics.live().public()),
+            share_image=share_image,
+            share_image_url=request.build_absolute_uri(share_image.url) if share_image else "",
+            share_text=f"{self.title} {url}",
+            structured_data=self.structured_data(request, url, authors, tags, share_image),
+        )
+        return context
+
+    def structured_data(self, request, url, authors, tags, share_image):
+        """schema.org NewsArticle, so search engines show the byline and dates right."""
+        site = Site.find_for_request(request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "url": url,
+            "headline": self.title,
+            "articleSection": self.section_label,
+            "inLanguage": get_language(),
+            "author": [
+                {"@type": "Person", "name": a.title, "url": a.get_full_url(request)} for a in authors
+            ],
+            "publisher": {
+                "@type": "NewsMediaOrganization",
+                "name": site.site_name if site else "",
+                "url": site.root_url if site else "",
+            },
+        }
+        if self.standfirst:
+            data["description"] = self.standfirst
+        if self.published:
+            data["datePublished"] = self.published.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.dateline:
+            data["locationCreated"] = {"@type": "Place", "name": self.dateline}
+        if tags:
+            data["keywords"] = [tag.name for tag in tags]
+        if share_image:
+            data["image"] = [request.build_absolute_uri(share_image.url)]
+        return data

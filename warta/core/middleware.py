@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Site
+
+from warta.core.views import bad_request
+
+
+class QueryStringLimitMiddleware:
+    """Refuses oversized query strings with a 400 before any view or cache sees them.
+
+    No public page takes more than a few short parameters; a huge query string is
+    either a mistake or an attempt to bust caches and exhaust the parser.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.META.get("QUERY_STRING", "")) > settings.WARTA_MAX_QUERY_STRING:
+            return bad_request(request, None)
+        return self.get_response(request)
+
+
+class SiteLanguageMiddleware:
+    """Serves each site's public pages in that site's language.
+
+    The language comes from the site, never from a cookie or header, so a
+    cached page is the same for every reader. The admin picks its own
+    language from the editor's account.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = settings.LANGUAGE_CODE
+        site = Site.find_for_request(request)
+        if site is not None:
+            from warta.core.models import SiteSettings
+
+            language = SiteSettings.for_request(request).language
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -1,0 +1,72 @@
+"""Sites and their branding, and the base class of every public page."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+
+from warta.core.dates import ZONE_CHOICES
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What makes one publication on the install its own.
+
+    The name is Wagtail's Site.site_name; the rest lives here so editors can
+    change it in Settings without a deployment.
+    """
+
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    logo_text = models.CharField(
+        _("logo text"),
+        max_length=60,
+        blank=True,
+        help_text=_("Shown as the masthead. Defaults to the site name."),
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=ZONE_CHOICES, default="Asia/Makassar"
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.WARTA_SITE_LANGUAGES, default="id"
+    )
+
+    panels = [FieldPanel("tagline"), FieldPanel("logo_text"), FieldPanel("time_zone"),
+              FieldPanel("language")]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def __str__(self):
+        return self.logo_text or self.site.site_name
+
+
+class PublicPage(Page):
+    """Base of every page readers see.
+
+    Public responses must be shareable by any cache: they carry no cookie, no
+    CSRF token and nothing about the reader, and say how long they may be kept.
+    """
+
+    paginate_by = 20
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            patch_cache_control(response, public=True, max_age=settings.WARTA_PAGE_MAX_AGE)
+        return response
+
+    def paginate(self, request, queryset):
+        """One page of `queryset` for ?page=N; a bad or out-of-range N is a 404."""
+        paginator = Paginator(queryset, self.paginate_by)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            raise Http404(_("That page number does not exist.")) from None

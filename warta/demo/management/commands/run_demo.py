@@ -1,0 +1,77 @@
+"""Run the whole demo: web server, task worker and scheduled publishing, until Ctrl-C."""
+
+import signal
+import subprocess
+import sys
+import threading
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from wagtail.models import Site
+
+from warta.demo import content
+
+
+class Command(BaseCommand):
+    help = "Start the ASGI web server, the background task worker and the publishing scheduler."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument(
+            "--schedule-interval",
+            type=int,
+            default=60,
+            help="Seconds between checks for pages scheduled to go live or expire.",
+        )
+
+    def handle(self, *args, port, host, schedule_interval, **options):
+        python = sys.executable
+        processes = [
+            subprocess.Popen(
+                [python, "-m", "uvicorn", "warta.asgi:application", "--host", host,
+                 "--port", str(port), "--no-access-log"]
+            ),
+            subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*"]),
+        ]
+        stop = threading.Event()
+        threading.Thread(
+            target=self.publish_scheduled, args=(stop, schedule_interval), daemon=True
+        ).start()
+        self.print_welcome(port)
+
+        def shut_down(signum, frame):
+            stop.set()
+
+        signal.signal(signal.SIGTERM, shut_down)
+        signal.signal(signal.SIGINT, shut_down)
+        while not stop.is_set():
+            if any(process.poll() is not None for process in processes):
+                self.stderr.write("A demo process stopped; shutting the others down.")
+                break
+            stop.wait(1)
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    def publish_scheduled(self, stop, interval):
+        while not stop.wait(interval):
+            call_command("publish_scheduled", verbosity=0)
+
+    def print_welcome(self, port):
+        lines = ["", "Warta demo is running. Press Ctrl-C to stop.", ""]
+        for site in Site.objects.order_by("-is_default_site", "site_name"):
+            lines.append(f"  {site.site_name:<12} http://{site.hostname}:{port}/")
+        lines += [
+            f"  {'(default)':<12} http://127.0.0.1:{port}/",
+            f"  {'Admin':<12} http://127.0.0.1:{port}/admin/",
+            f"  Login (demo only): admin / {content.DEMO_PASSWORD}"
+            f"  — also reporter, editor, pemeriksa (fact-checker) with the same password",
+            "",
+        ]
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,73 @@
+"""Users and authors.
+
+A reporter's login (User) and their public byline (AuthorPage) are separate on
+purpose: contributors and agencies get a byline without an account, and an
+account can be removed without breaking old bylines.
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from warta.core.models import PublicPage
+
+
+class User(AbstractUser):
+    """The custom user model, in place from the first migration."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+
+class AuthorIndexPage(PublicPage):
+    """The list of a site's authors ("Penulis")."""
+
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = ["people.AuthorPage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = AuthorPage.objects.live().child_of(self).order_by("title")
+        return context
+
+    class Meta:
+        verbose_name = _("author index")
+
+
+class AuthorPage(PublicPage):
+    """An author's public page: name (the title), role, bio and their articles."""
+
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    bio = RichTextField(_("bio"), blank=True, features=["bold", "italic", "link"])
+    user = models.OneToOneField(
+        "people.User",
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_page",
+    )
+
+    content_panels = PublicPage.content_panels + [
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("user"),
+    ]
+    search_fields = PublicPage.search_fields + [index.SearchField("bio")]
+    parent_page_types = ["people.AuthorIndexPage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        from warta.articles.models import ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.live().filter(article_authors__author=self)
+        context["page_obj"] = self.paginate(request, articles.order_by("-published_at"))
+        return context
+
+    class Meta:
+        verbose_name = _("author")

@@ -1,0 +1,51 @@
+"""The newsroom's roles and what each may do, in one table.
+
+Used by the migration that creates the groups and by the tests that check the
+permission matrix, so the two cannot drift apart.
+"""
+
+REPORTER = "Reporter"
+EDITOR = "Editor"
+FACT_CHECKER = "Fact-checker"
+ADMIN = "Admin"
+ROLES = (REPORTER, FACT_CHECKER, EDITOR, ADMIN)
+
+# Wagtail page permission types granted on the tree's root, so they hold on every site.
+# "add" lets a user create pages and edit the ones they own; "change" edits any page.
+PAGE_PERMISSIONS = {
+    REPORTER: ["add"],
+    FACT_CHECKER: ["change", "lock"],
+    EDITOR: ["add", "change", "publish", "lock", "unlock"],
+    ADMIN: ["add", "change", "publish", "lock", "unlock", "bulk_delete"],
+}
+
+# Image permissions, granted on the root collection.
+IMAGE_PERMISSIONS = {
+    REPORTER: ["add", "choose"],
+    FACT_CHECKER: ["add", "choose"],
+    EDITOR: ["add", "change", "delete", "choose"],
+    ADMIN: ["add", "change", "delete", "choose"],
+}
+
+# Model permissions beyond pages and images: (app_label, model, codename, name).
+OTHER_PERMISSIONS = {
+    ADMIN: [
+        ("people", "user", "add_user", "Can add user"),
+        ("people", "user", "change_user", "Can change user"),
+        ("people", "user", "delete_user", "Can delete user"),
+        ("people", "user", "view_user", "Can view user"),
+        ("core", "sitesettings", "change_sitesettings", "Can change site settings"),
+        ("wagtailcore", "site", "add_site", "Can add site"),
+        ("wagtailcore", "site", "change_site", "Can change site"),
+        ("wagtailcore", "site", "delete_site", "Can delete site"),
+        ("wagtailcore", "workflow", "add_workflow", "Can add workflow"),
+        ("wagtailcore", "workflow", "change_workflow", "Can change workflow"),
+        ("wagtailcore", "task", "add_task", "Can add task"),
+        ("wagtailcore", "task", "change_task", "Can change task"),
+    ],
+}
+
+# The editorial workflow every page goes through: reporters submit, editors approve.
+WORKFLOW_NAME = "Tinjauan redaksi"
+APPROVAL_TASK_NAME = "Persetujuan editor"
+APPROVER_GROUPS = [EDITOR, ADMIN]
