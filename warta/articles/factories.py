@@ -24,8 +24,13 @@ def publish(parent, page):
     return page
 
 
-def make_site(name="BALICITIZEN", hostname="balicitizen.test", time_zone="Asia/Makassar",
-              tagline="Berita berbasis fakta.", default=True):
+def make_site(
+    name="BALICITIZEN",
+    hostname="balicitizen.localhost",
+    time_zone="Asia/Makassar",
+    tagline="Berita berbasis fakta.",
+    default=True,
+):
     root = Page.get_first_root_node()
     home = publish(root, HomePage(title=name, slug=f"{name.lower()}-{next(_counter)}"))
     site = Site.objects.create(
@@ -55,8 +60,7 @@ def paragraphs(count):
     return [("paragraph", RichText(f"<p>Paragraf {i}.</p>")) for i in range(1, count + 1)]
 
 
-def make_article(section, title="Judul berita", authors=(), body=None, published_at=None,
-                 **fields):
+def make_article(section, title="Judul berita", authors=(), body=None, published_at=None, **fields):
     page = ArticlePage(
         title=title,
         slug=fields.pop("slug", f"artikel-{next(_counter)}"),

@@ -1,9 +1,9 @@
 """The newspaper's page tree: home, sections (rubrik), topic hubs and articles.
 
-    HomePage (one per site)
-    ├── SectionPage ── ArticlePage
-    ├── TopicIndexPage ── TopicPage
-    └── AuthorIndexPage ── AuthorPage   (people app)
+HomePage (one per site)
+├── SectionPage ── ArticlePage
+├── TopicIndexPage ── TopicPage
+└── AuthorIndexPage ── AuthorPage   (people app)
 """
 
 from django.db import models
@@ -69,7 +69,9 @@ class HomePage(PublicPage):
         for article in ranked:
             by_section.setdefault(article.parent_path, []).append(article)
         context["section_stories"] = [
-            (section, by_section[section.path]) for section in sections if section.path in by_section
+            (section, by_section[section.path])
+            for section in sections
+            if section.path in by_section
         ]
         return context
 
@@ -264,7 +266,8 @@ class ArticlePage(PublicPage):
             "articleSection": self.section_label,
             "inLanguage": get_language(),
             "author": [
-                {"@type": "Person", "name": a.title, "url": a.get_full_url(request)} for a in authors
+                {"@type": "Person", "name": a.title, "url": a.get_full_url(request)}
+                for a in authors
             ],
             "publisher": {
                 "@type": "NewsMediaOrganization",

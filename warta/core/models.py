@@ -35,8 +35,12 @@ class SiteSettings(BaseSiteSetting):
         _("language"), max_length=8, choices=settings.WARTA_SITE_LANGUAGES, default="id"
     )
 
-    panels = [FieldPanel("tagline"), FieldPanel("logo_text"), FieldPanel("time_zone"),
-              FieldPanel("language")]
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("logo_text"),
+        FieldPanel("time_zone"),
+        FieldPanel("language"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

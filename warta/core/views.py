@@ -1,8 +1,8 @@
 """Error pages in the reader's language, without a database query where it matters."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def page_not_found(request, exception=None):

@@ -64,10 +64,18 @@ SITES = [
             ("sampah-plastik", "Sampah plastik", "Dari sungai ke pantai: upaya membersihkan Bali."),
         ],
         "authors": [
-            ("redaksi-balicitizen", "Redaksi BALICITIZEN", "Tim redaksi",
-             "<p>Tim redaksi BALICITIZEN di Denpasar.</p>"),
-            ("ni-luh-ayu", "Ni Luh Ayu", "Reporter",
-             "<p>Meliput lingkungan dan pariwisata di Bali selatan.</p>"),
+            (
+                "redaksi-balicitizen",
+                "Redaksi BALICITIZEN",
+                "Tim redaksi",
+                "<p>Tim redaksi BALICITIZEN di Denpasar.</p>",
+            ),
+            (
+                "ni-luh-ayu",
+                "Ni Luh Ayu",
+                "Reporter",
+                "<p>Meliput lingkungan dan pariwisata di Bali selatan.</p>",
+            ),
         ],
         "articles": [
             {
@@ -101,7 +109,6 @@ SITES = [
                 "topics": ["rusia-ukraina"],
                 "tags": ["Rusia", "Amerika Serikat"],
                 "paragraphs": SEED["paragraphs"],
-                
                 "related": DONBASS_SLUG,
                 # Jumat, 31 Desember 2021 09.15 WITA
                 "published": "2021-12-31T01:15:00+00:00",
@@ -196,10 +203,18 @@ SITES = [
             ("pemekaran-provinsi", "Provinsi baru", "Pelayanan publik di provinsi-provinsi baru."),
         ],
         "authors": [
-            ("redaksi-pospapusa", "Redaksi PosPapusa", "Tim redaksi",
-             "<p>Tim redaksi PosPapusa di Jayapura.</p>"),
-            ("yohanes-wenda", "Yohanes Wenda", "Reporter",
-             "<p>Meliput pemerintahan dan pelayanan publik di pegunungan.</p>"),
+            (
+                "redaksi-pospapusa",
+                "Redaksi PosPapusa",
+                "Tim redaksi",
+                "<p>Tim redaksi PosPapusa di Jayapura.</p>",
+            ),
+            (
+                "yohanes-wenda",
+                "Yohanes Wenda",
+                "Reporter",
+                "<p>Meliput pemerintahan dan pelayanan publik di pegunungan.</p>",
+            ),
         ],
         "articles": [
             {

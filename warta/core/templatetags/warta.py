@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from warta.core.dates import local_datetime
 from warta.core.models import SiteSettings
+from warta.core.sanitise import render_rich_text
 
 register = template.Library()
 
@@ -28,3 +29,9 @@ def json_ld(data):
     """`data` as a JSON-LD script element, safe against "</script>" in any value."""
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.filter
+def clean_richtext(value):
+    """Wagtail rich text expanded to HTML and sanitised (see core.sanitise)."""
+    return render_rich_text(value)

@@ -100,7 +100,9 @@ class Command(BaseCommand):
         created += new
         topics = {}
         for slug, title, summary in spec["topics"]:
-            topics[slug], new = self.child(topic_index, TopicPage, slug, title=title, summary=summary)
+            topics[slug], new = self.child(
+                topic_index, TopicPage, slug, title=title, summary=summary
+            )
             created += new
         author_index, new = self.child(home, AuthorIndexPage, "penulis", title="Penulis")
         created += new

@@ -29,8 +29,17 @@ class Command(BaseCommand):
         python = sys.executable
         processes = [
             subprocess.Popen(
-                [python, "-m", "uvicorn", "warta.asgi:application", "--host", host,
-                 "--port", str(port), "--no-access-log"]
+                [
+                    python,
+                    "-m",
+                    "uvicorn",
+                    "warta.asgi:application",
+                    "--host",
+                    host,
+                    "--port",
+                    str(port),
+                    "--no-access-log",
+                ]
             ),
             subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*"]),
         ]
