@@ -245,7 +245,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # One line per task run drowns the demo's console; failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # Language names shown in the site settings.

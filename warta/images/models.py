@@ -32,7 +32,8 @@ class WartaImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        permissions = [("choose_wartaimage", "Can choose image")]
+        # No permissions of its own: Wagtail checks image permissions against
+        # wagtailimages.Image whatever the image model is.
 
 
 class WartaRendition(AbstractRendition):

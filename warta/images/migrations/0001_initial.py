@@ -55,7 +55,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'image',
                 'verbose_name_plural': 'images',
-                'permissions': [('choose_wartaimage', 'Can choose image')],
                 'abstract': False,
             },
             bases=(wagtail.images.models.ImageFileMixin, modelsearch.index.Indexed, models.Model),

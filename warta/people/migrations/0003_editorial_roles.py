@@ -46,12 +46,14 @@ def create_roles(apps, schema_editor):
                 page=root_page,
                 permission=_permission(apps, "wagtailcore", "page", f"{kind}_page", f"Can {kind} page"),
             )
+        # Wagtail checks image permissions against wagtailimages.Image even when
+        # WAGTAILIMAGES_IMAGE_MODEL is a custom model, so that is where they go.
         for kind in roles.IMAGE_PERMISSIONS[role]:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
                 collection=root_collection,
                 permission=_permission(
-                    apps, "images", "wartaimage", f"{kind}_wartaimage", f"Can {kind} image"
+                    apps, "wagtailimages", "image", f"{kind}_image", f"Can {kind} image"
                 ),
             )
         for app_label, model, codename, name in roles.OTHER_PERMISSIONS.get(role, []):
@@ -60,6 +62,9 @@ def create_roles(apps, schema_editor):
     # Replace Wagtail's default groups and workflow with the newsroom's.
     WorkflowPage.objects.filter(page=root_page).delete()
     Workflow.objects.exclude(name=roles.WORKFLOW_NAME).update(active=False)
+    apps.get_model("wagtailcore.Task").objects.exclude(name=roles.APPROVAL_TASK_NAME).update(
+        active=False
+    )
     Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
 
     task_type, _ = ContentType.objects.get_or_create(
@@ -86,6 +91,11 @@ class Migration(migrations.Migration):
         ("core", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),
+        # Wagtail's own data migrations hand permissions to every admin group
+        # (wagtailimages.0023, wagtaildocs.0011); they must run before the roles
+        # exist, so the roles get exactly what roles.py says.
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]
