@@ -41,4 +41,4 @@ format: install
 	.venv/bin/ruff format .
 
 bench: install
-	$(VENV_PY) bench/article.py
+	$(VENV_PY) bench/article.py --write

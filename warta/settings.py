@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "warta.core.middleware.PublicGZipMiddleware",
     "warta.core.middleware.QueryStringLimitMiddleware",
     "warta.core.middleware.SiteLanguageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,6 +114,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "warta.sqlite3",
+            # Reusing the connection saves about 4 ms a request (bench/article.py).
+            "CONN_MAX_AGE": 60,
             # WAL and IMMEDIATE transactions let the web server and the task
             # worker share one SQLite file without "database is locked" errors.
             "OPTIONS": {
@@ -211,6 +214,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.WartaImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from a third party: an email hash sent abroad can identify a reporter.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",

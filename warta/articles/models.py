@@ -6,6 +6,7 @@ HomePage (one per site)
 └── AuthorIndexPage ── AuthorPage   (people app)
 """
 
+from django import forms
 from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import Length, RowNumber, Substr
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
@@ -192,7 +193,7 @@ class ArticlePage(PublicPage):
 
     content_panels = [
         FieldPanel("kicker"),
-        FieldPanel("title", heading=_("Headline")),
+        TitleFieldPanel("title", heading=_("Headline")),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [InlinePanel("article_authors", label=_("Author"), min_num=1), FieldPanel("dateline")],
@@ -201,7 +202,11 @@ class ArticlePage(PublicPage):
         FieldPanel("lead_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("story_type"), FieldPanel("topics"), FieldPanel("tags")],
+            [
+                FieldPanel("story_type"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
             heading=_("Classification"),
         ),
     ]

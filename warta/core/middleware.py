@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from wagtail.models import Site
 
@@ -44,3 +45,17 @@ class SiteLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compresses public pages; leaves the admin alone.
+
+    Public pages hold no secrets, so compressing them is safe. Admin pages
+    carry CSRF tokens next to text an attacker may control, the setting in
+    which compression leaks secrets (BREACH), so they are sent as they are.
+    """
+
+    def process_response(self, request, response):
+        if request.path.startswith("/admin/"):
+            return response
+        return super().process_response(request, response)

@@ -78,3 +78,12 @@ def test_server_errors_render_a_plain_indonesian_page(rf):
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Terjadi kesalahan" in response.content.decode()
+
+
+def test_public_pages_are_compressed_and_the_admin_is_not(get, client, article):
+    response = get(article.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Cookie" not in response["Vary"]
+    admin = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip")
+    assert admin.status_code == 200
+    assert "Content-Encoding" not in admin
