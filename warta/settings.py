@@ -172,6 +172,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Static files: one small CSS file, served compressed by WhiteNoise.
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = DATA_DIR / "media"
 
