@@ -24,7 +24,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from warta.articles.factories import make_article, make_author, make_section, make_site
 from warta.articles.models import ArticleAuthor, ArticlePage
-from warta.people.models import User
+from warta.people.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -55,13 +55,6 @@ EXPECTED = {
     "manage workflows":                  (False,   False,        False,  True),
 }
 # fmt: on
-
-
-def make_user(username, role=None):
-    user = User.objects.create_user(username, email=f"{username}@warta.test")
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def make_draft(section, owner, author, title="Draf berita"):

@@ -8,7 +8,6 @@ every save leaves a revision that can be compared.
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -17,18 +16,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from warta.articles.factories import make_author, make_section, make_site
 from warta.articles.models import ArticlePage
-from warta.people.models import User
+from warta.people.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 WORKFLOW = "Tinjauan redaksi"
 APPROVAL_TASK = "Persetujuan editor"
-
-
-def make_user(username, role):
-    user = User.objects.create_user(username, email=f"{username}@warta.test")
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture
