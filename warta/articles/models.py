@@ -251,7 +251,8 @@ class ArticlePage(PublicPage):
         context.update(
             authors=authors,
             article_tags=tags,
-            article_topics=list(self.topics.live().public()),
+            # Filtered in Python: in a preview these are in-memory relations, not querysets.
+            article_topics=[topic for topic in self.topics.all() if topic.live],
             share_image=share_image,
             share_image_url=request.build_absolute_uri(share_image.url) if share_image else "",
             share_text=f"{self.title} {url}",
