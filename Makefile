@@ -32,6 +32,7 @@ demo: install
 test: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/djhtml --check $$(find warta -name '*.html')
 	$(VENV_PY) manage.py check
 	$(VENV_PY) manage.py makemigrations --check --dry-run
 	.venv/bin/pytest
@@ -39,6 +40,7 @@ test: install
 format: install
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
+	.venv/bin/djhtml $$(find warta -name '*.html')
 
 bench: install
 	$(VENV_PY) bench/article.py --write

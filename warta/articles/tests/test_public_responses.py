@@ -87,3 +87,10 @@ def test_public_pages_are_compressed_and_the_admin_is_not(get, client, article):
     admin = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip")
     assert admin.status_code == 200
     assert "Content-Encoding" not in admin
+
+
+def test_error_pages_set_no_cookie_either(get, section):
+    response = get("/rubrik-tidak-ada/")
+    assert response.status_code == 404
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
