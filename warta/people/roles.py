@@ -45,7 +45,14 @@ OTHER_PERMISSIONS = {
     ],
 }
 
-# The editorial workflow every page goes through: reporters submit, editors approve.
+# The editorial workflow every page goes through. Reporters submit; fact-checkers
+# (or editors) check the story, and may edit it while they do; editors give the
+# final approval, which publishes. Editors can still publish directly on deadline.
 WORKFLOW_NAME = "Tinjauan redaksi"
-APPROVAL_TASK_NAME = "Persetujuan editor"
-APPROVER_GROUPS = [EDITOR, ADMIN]
+FACT_CHECK_TASK = "Cek fakta"
+APPROVAL_TASK = "Persetujuan editor"
+# (task name, groups that may act on it), in order.
+WORKFLOW_TASKS = [
+    (FACT_CHECK_TASK, [FACT_CHECKER, EDITOR, ADMIN]),
+    (APPROVAL_TASK, [EDITOR, ADMIN]),
+]

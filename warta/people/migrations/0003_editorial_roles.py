@@ -62,26 +62,29 @@ def create_roles(apps, schema_editor):
     # Replace Wagtail's default groups and workflow with the newsroom's.
     WorkflowPage.objects.filter(page=root_page).delete()
     Workflow.objects.exclude(name=roles.WORKFLOW_NAME).update(active=False)
-    apps.get_model("wagtailcore.Task").objects.exclude(name=roles.APPROVAL_TASK_NAME).update(
-        active=False
-    )
     Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
 
     task_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
     )
-    task, _ = GroupApprovalTask.objects.get_or_create(
-        name=roles.APPROVAL_TASK_NAME, defaults={"content_type": task_type, "active": True}
-    )
-    task.groups.set([groups[name] for name in roles.APPROVER_GROUPS])
+    task_names = [name for name, _ in roles.WORKFLOW_TASKS]
+    apps.get_model("wagtailcore.Task").objects.exclude(name__in=task_names).update(active=False)
     workflow, _ = Workflow.objects.get_or_create(name=roles.WORKFLOW_NAME, defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for order, (name, group_names) in enumerate(roles.WORKFLOW_TASKS):
+        task, _ = GroupApprovalTask.objects.get_or_create(
+            name=name, defaults={"content_type": task_type, "active": True}
+        )
+        task.groups.set([groups[group_name] for group_name in group_names])
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
     WorkflowPage.objects.create(page=root_page, workflow=workflow)
 
 
 def remove_roles(apps, schema_editor):
     apps.get_model("auth.Group").objects.filter(name__in=roles.ROLES).delete()
     apps.get_model("wagtailcore.Workflow").objects.filter(name=roles.WORKFLOW_NAME).delete()
+    apps.get_model("wagtailcore.Task").objects.filter(
+        name__in=[name for name, _ in roles.WORKFLOW_TASKS]
+    ).delete()
 
 
 class Migration(migrations.Migration):

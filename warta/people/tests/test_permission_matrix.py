@@ -40,7 +40,9 @@ EXPECTED = {
     "edit someone else's article":       (False,   True,         True,   True),
     "publish":                           (False,   False,        True,   True),
     "submit for moderation":             (True,    True,         True,   True),
-    "approve the workflow task":         (False,   False,        True,   True),
+    "edit a story during fact-check":    (False,   True,         True,   True),
+    "pass the fact-check step":          (False,   True,         True,   True),
+    "give the final approval":           (False,   False,        True,   True),
     "lock a page":                       (False,   True,         True,   True),
     "unlock a page locked by someone":   (False,   False,        True,   True),
     "delete own draft":                  (True,    True,         True,   True),
@@ -208,20 +210,51 @@ def check_submit(room):
     }
 
 
-def check_approve(room):
+def in_review(room, approved_steps=0):
+    """A colleague's story submitted to the workflow, `approved_steps` already passed."""
     page = make_draft(room.section, room.colleague, room.author)
     page.get_workflow().start(page, room.colleague)
+    chief = make_user(f"redaktur-{page.pk}", EDITOR)
+    for _ in range(approved_steps):
+        page.current_workflow_task_state.task.specific.on_action(
+            page.current_workflow_task_state, chief, "approve"
+        )
+    return room.reload(page)
+
+
+def approve(room, page):
     task_state = page.current_workflow_task_state
-    task = task_state.task.specific
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
+    offered = [name for name, _, _ in task_state.task.specific.get_actions(page, room.user)]
+    room.client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
     )
-    offered = [name for name, _, _ in task.get_actions(page, room.user)]
-    room.client.post(approve_url)
+    return "approve" in offered, room.reload(page)
+
+
+def check_edit_in_fact_check(room):
+    page = in_review(room)
+    room.client.post(page_url("edit", page), article_form(page, title="Fakta dikoreksi"))
     return {
-        "task offers approve": "approve" in offered,
-        "approving publishes": room.reload(page).live,
+        "not locked by the workflow": not page.current_workflow_task.specific.locked_for_user(
+            page, room.user
+        ),
+        "edit saves a revision": room.latest_title(page) == "Fakta dikoreksi",
     }
+
+
+def check_pass_fact_check(room):
+    offered, page = approve(room, in_review(room))
+    current = page.current_workflow_task
+    return {
+        "task offers approve": offered,
+        "approving hands it to the editor": current is not None
+        and current.name == "Persetujuan editor",
+    }
+
+
+def check_final_approval(room):
+    offered, page = approve(room, in_review(room, approved_steps=1))
+    return {"task offers approve": offered, "approving publishes": page.live}
 
 
 def check_lock(room):
@@ -323,7 +356,9 @@ CHECKS = {
     "edit someone else's article": check_edit_others_article,
     "publish": check_publish,
     "submit for moderation": check_submit,
-    "approve the workflow task": check_approve,
+    "edit a story during fact-check": check_edit_in_fact_check,
+    "pass the fact-check step": check_pass_fact_check,
+    "give the final approval": check_final_approval,
     "lock a page": check_lock,
     "unlock a page locked by someone": check_unlock,
     "delete own draft": check_delete_own_draft,

@@ -1,8 +1,9 @@
 """The editorial workflow, end to end through the admin as a newsroom uses it.
 
-A reporter writes a story in the admin and sends it to "Tinjauan redaksi"; an
-editor approves it and it goes live. Editors can also schedule a story, and
-every save leaves a revision that can be compared.
+A reporter writes a story in the admin and sends it to "Tinjauan redaksi"; a
+fact-checker checks (and may correct) it, an editor approves it and it goes
+live. Editors can also schedule a story, and every save leaves a revision that
+can be compared.
 """
 
 from datetime import timedelta
@@ -21,6 +22,7 @@ from warta.people.factories import make_user
 pytestmark = pytest.mark.django_db
 
 WORKFLOW = "Tinjauan redaksi"
+FACT_CHECK_TASK = "Cek fakta"
 APPROVAL_TASK = "Persetujuan editor"
 
 
@@ -133,30 +135,68 @@ def test_reporter_submits_a_draft_to_the_editorial_workflow(client, section, aut
     workflow_state = page.current_workflow_state
     assert workflow_state.workflow.name == WORKFLOW
     assert workflow_state.requested_by == reporter
-    assert page.current_workflow_task.name == APPROVAL_TASK
+    assert page.current_workflow_task.name == FACT_CHECK_TASK
     assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
     assert not page.live
 
 
-def test_editor_approves_a_submitted_article_and_it_goes_live(
+def test_fact_checker_corrects_and_passes_a_story_then_the_editor_publishes_it(
     client, section, author, reporter, editor
 ):
+    fact_checker = make_user("pemeriksa", "Fact-checker")
     page = submit(client, reporter, create_draft(client, reporter, section, author), author)
-    task_state = page.current_workflow_task_state
-    client.force_login(editor)
+    fact_check = page.current_workflow_task_state
 
+    client.force_login(fact_checker)
+    response = client.post(edit_url(page), edit_form(page, author, title="Banjir rob, 40 rumah"))
+    assert response.status_code == 302
+    assert client.post(approve_url(page)).status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_task.name == APPROVAL_TASK
+
+    client.force_login(editor)
     response = client.post(approve_url(page))
 
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.live
-    assert page.title == "Banjir rob rendam pesisir Denpasar"
+    assert page.title == "Banjir rob, 40 rumah"
     assert page.first_published_at is not None
     assert sorted(tag.name for tag in page.tags.all()) == ["banjir", "pesisir"]
-    task_state.refresh_from_db()
-    assert task_state.status == TaskState.STATUS_APPROVED
-    assert task_state.finished_by == editor
-    assert task_state.workflow_state.status == WorkflowState.STATUS_APPROVED
+    fact_check.refresh_from_db()
+    assert fact_check.status == TaskState.STATUS_APPROVED
+    assert fact_check.finished_by == fact_checker
+    approval = page.workflow_states.get().task_states.get(task__name=APPROVAL_TASK)
+    assert approval.finished_by == editor
+    assert approval.workflow_state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_fact_checker_cannot_give_the_final_approval(client, section, author, reporter):
+    fact_checker = make_user("pemeriksa", "Fact-checker")
+    page = submit(client, reporter, create_draft(client, reporter, section, author), author)
+    client.force_login(fact_checker)
+    client.post(approve_url(page))
+    page.refresh_from_db()
+
+    response = client.post(approve_url(page))
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_task.name == APPROVAL_TASK
+
+
+def test_editor_can_take_a_story_through_both_steps(client, section, author, reporter, editor):
+    page = submit(client, reporter, create_draft(client, reporter, section, author), author)
+    client.force_login(editor)
+
+    client.post(approve_url(page))
+    page.refresh_from_db()
+    client.post(approve_url(page))
+
+    page.refresh_from_db()
+    assert page.live
 
 
 def test_reporter_cannot_approve_their_own_submission(client, section, author, reporter):
