@@ -174,22 +174,20 @@ def check_create_article(room):
     }
 
 
-def check_edit_own_draft(room):
-    page = room.own_draft
+def edit(room, page):
     room.client.post(page_url("edit", page), article_form(page, title="Judul baru"))
     return {
         "can_edit": room.perms(page).can_edit(),
         "edit saves a revision": room.latest_title(page) == "Judul baru",
     }
+
+
+def check_edit_own_draft(room):
+    return edit(room, room.own_draft)
 
 
 def check_edit_others_article(room):
-    page = room.colleagues_article
-    room.client.post(page_url("edit", page), article_form(page, title="Judul baru"))
-    return {
-        "can_edit": room.perms(page).can_edit(),
-        "edit saves a revision": room.latest_title(page) == "Judul baru",
-    }
+    return edit(room, room.colleagues_article)
 
 
 def check_publish(room):
