@@ -11,7 +11,7 @@ VENV_PY := .venv/bin/python
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install demo test lint format bench
+.PHONY: install browser demo test format bench
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -23,13 +23,27 @@ $(UV):
 
 install: .venv/.installed
 
+# Browser tests drive Debian's Chromium through Playwright (Playwright's own
+# browser download cannot work here). Installed with apt when run as root;
+# elsewhere those tests are skipped with a message.
+CHROMIUM_PATH ?= /usr/bin/chromium
+browser:
+	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "No Chromium at $(CHROMIUM_PATH): browser tests will be skipped (apt-get install chromium)"; \
+	  fi; \
+	fi
+
 demo: install
 	$(VENV_PY) manage.py migrate --noinput
 	$(VENV_PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV_PY) manage.py load_demo --port $(PORT)
 	$(VENV_PY) manage.py run_demo --port $(PORT)
 
-test: install
+test: install browser
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/djhtml --check $$(find warta -name '*.html')

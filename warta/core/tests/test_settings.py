@@ -17,11 +17,18 @@ PRINT_SETTINGS = (
 
 
 def run(args, **env):
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "S3_BUCKET", "WARTA_ENV", "SECRET_KEY", "DEBUG"}
+    # Start from the test run's environment, less what the tests set themselves
+    # (the browser fixture allows Django's sync calls under Playwright's loop).
+    ignored = {
+        "DATABASE_URL",
+        "REDIS_URL",
+        "S3_BUCKET",
+        "WARTA_ENV",
+        "SECRET_KEY",
+        "DEBUG",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
     }
+    clean = {k: v for k, v in os.environ.items() if k not in ignored}
     clean.update(DJANGO_SETTINGS_MODULE="warta.settings", **env)
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
