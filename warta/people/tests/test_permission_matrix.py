@@ -305,24 +305,22 @@ def check_choose_image(room):
     }
 
 
-def check_change_own_image(room):
-    image = room.image(owner=room.user)
+def change_image(room, owner):
+    image = room.image(owner=owner)
     return {
         "policy allows change": get_image_permission_policy().user_has_permission_for_instance(
             room.user, "change", image
         ),
         "edit form opens": room.get_ok(reverse("wagtailimages:edit", args=(image.pk,))),
     }
+
+
+def check_change_own_image(room):
+    return change_image(room, room.user)
 
 
 def check_change_others_image(room):
-    image = room.image(owner=room.colleague)
-    return {
-        "policy allows change": get_image_permission_policy().user_has_permission_for_instance(
-            room.user, "change", image
-        ),
-        "edit form opens": room.get_ok(reverse("wagtailimages:edit", args=(image.pk,))),
-    }
+    return change_image(room, room.colleague)
 
 
 def check_manage_users(room):
