@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "warta.people",
     "warta.images",
     "warta.articles",
+    "warta.maps",
     "warta.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -23,6 +23,8 @@ from wagtail.search import index
 
 from warta.articles.blocks import ArticleBodyBlock
 from warta.core.models import PublicPage
+from warta.maps.models import Placed
+from warta.maps.panels import place_panel
 
 # Wagtail's materialised path gives every tree level four characters.
 PATH_STEP = Page.steplen
@@ -155,7 +157,7 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
-class ArticlePage(PublicPage):
+class ArticlePage(PublicPage, Placed):
     kicker = models.CharField(
         _("section label"),
         max_length=80,
@@ -199,6 +201,7 @@ class ArticlePage(PublicPage):
             [InlinePanel("article_authors", label=_("Author"), min_num=1), FieldPanel("dateline")],
             heading=_("Byline"),
         ),
+        place_panel(),
         FieldPanel("lead_image"),
         FieldPanel("body"),
         MultiFieldPanel(
