@@ -1,6 +1,7 @@
 # The README's two commands: `make demo` and `make test`. Both install what
-# they need first: uv (from PyPI, into .tools/) and the locked dependencies
-# (uv.lock, into .venv/).
+# they need first: uv (from PyPI, into .tools/), the locked dependencies
+# (uv.lock, into .venv/) and the pinned browser libraries (package-lock.json,
+# into node_modules/, with npm).
 
 PYTHON ?= python3
 PORT ?= 8000
@@ -21,7 +22,12 @@ $(UV):
 	$(UV) sync --frozen --python "$$(command -v $(PYTHON))"
 	touch $@
 
-install: .venv/.installed
+# Browser libraries (map, video player) pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: .venv/.installed node_modules/.installed
 
 # Browser tests drive Debian's Chromium through Playwright (Playwright's own
 # browser download cannot work here). Installed with apt when run as root;

@@ -172,6 +172,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Third-party browser libraries come pinned from the npm registry (package.json,
+# package-lock.json; `make install` runs `npm ci`); only their dist folders are served.
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
+    ("vendor/hls.js", NODE_MODULES / "hls.js" / "dist"),
+]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = DATA_DIR / "media"
 
