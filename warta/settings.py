@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "warta.images",
     "warta.articles",
     "warta.maps",
+    "warta.video",
     "warta.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -209,6 +210,24 @@ if S3_BUCKET:
             "querystring_auth": False,
         },
     }
+# Uploaded originals (photo and video sources keep the camera's GPS point) go
+# to a private storage that no URL serves (docs/decisions/0003-photos-and-video.md).
+STORAGES["private"] = {"BACKEND": "warta.images.storage.PrivateFileSystemStorage"}
+if S3_BUCKET:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": env_str("S3_PRIVATE_BUCKET", "") or S3_BUCKET,
+            "location": "private",
+            "custom_domain": None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 600,
+        },
+    }
+# The only media prefixes readers may fetch: renditions and video outputs.
+WARTA_PUBLIC_MEDIA_PREFIXES = ("images/", "video/public/")
 # Local media is served by the app itself in the embedded default; a scaled
 # deployment serves it from object storage or the web server in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=not S3_BUCKET)
@@ -220,6 +239,14 @@ WAGTAILADMIN_BASE_URL = env_str(
 )
 WAGTAILIMAGES_IMAGE_MODEL = "images.WartaImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_IMAGE_MAX_BYTES", 30 * 1024 * 1024, minimum=1)
+
+# Video uploads and transcoding (warta.video).
+WARTA_VIDEO_MAX_BYTES = env_int("WARTA_VIDEO_MAX_BYTES", 1024 * 1024 * 1024, minimum=1)
+WARTA_VIDEO_MAX_SECONDS = env_int("WARTA_VIDEO_MAX_SECONDS", 15 * 60, minimum=1)
+# A transcode whose worker has not reported for this long is taken to be dead and retried.
+WARTA_VIDEO_LEASE_SECONDS = env_int("WARTA_VIDEO_LEASE_SECONDS", 120, minimum=1)
+WARTA_VIDEO_MAX_ATTEMPTS = env_int("WARTA_VIDEO_MAX_ATTEMPTS", 3, minimum=1)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from a third party: an email hash sent abroad can identify a reporter.

@@ -12,19 +12,11 @@ from wagtail.embeds.blocks import EmbedBlock, EmbedValue
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.format import embed_to_frontend_html
 from wagtail.embeds.models import Embed
-from wagtail.images.blocks import ImageChooserBlock
+
+from warta.images.blocks import GalleryBlock, PrefetchingImageChooserBlock
+from warta.video.blocks import VideoBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-class PrefetchingImageChooserBlock(ImageChooserBlock):
-    """Loads all the body's images and their existing renditions in two queries."""
-
-    def bulk_to_python(self, values):
-        objects = self.model_class.objects.prefetch_renditions().in_bulk(
-            [v for v in values if v is not None]
-        )
-        return [objects.get(value) for value in values]
 
 
 class PrefetchedEmbedValue(EmbedValue):
@@ -116,6 +108,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
     heading = HeadingBlock()
     image = ImageBlock()
+    gallery = GalleryBlock()
+    video = VideoBlock()
     quote = QuoteBlock()
     embed = EmbedWithCaptionBlock()
     related = RelatedReadBlock()

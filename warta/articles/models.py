@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from warta.articles.blocks import ArticleBodyBlock
 from warta.core.models import PublicPage
+from warta.images.forms import CreditedPhotosPageForm
 from warta.maps.models import Placed
 from warta.maps.panels import place_panel
 
@@ -158,6 +159,8 @@ class ArticleAuthor(Orderable):
 
 
 class ArticlePage(PublicPage, Placed):
+    base_form_class = CreditedPhotosPageForm
+
     kicker = models.CharField(
         _("section label"),
         max_length=80,

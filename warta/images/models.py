@@ -2,14 +2,39 @@
 
 It exists from the first migration because swapping Wagtail's image model
 later means rewriting every foreign key to it.
+
+Privacy: the uploaded original keeps whatever the camera wrote (GPS point,
+device serial), so it is never served to readers (see
+docs/decisions/0003-photos-and-video.md): originals live under
+`original_images/`, which the media URL does not serve, and every rendition is
+written without location or device metadata (`warta.images.metadata`). The
+original's GPS point is copied into editor-only fields and shown as a
+suggested place; it is never copied into the public place fields.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    WagtailImageField,
+    get_upload_to,
+)
+
+from warta.images.metadata import read_metadata
+from warta.images.storage import private_storage
+from warta.maps.models import Placed
 
 
-class WartaImage(AbstractImage):
+class WartaImage(Placed, AbstractImage):
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+        storage=private_storage,
+    )
     credit = models.CharField(
         _("credit"), max_length=255, blank=True, help_text=_("Photographer or agency.")
     )
@@ -20,13 +45,31 @@ class WartaImage(AbstractImage):
         blank=True,
         help_text=_("Where the photo came from, e.g. a reader, an agency or our reporter."),
     )
+    licence = models.CharField(
+        _("licence"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. “Hak cipta BALICITIZEN”, “CC BY 4.0” or the agency's terms."),
+    )
+    # Editor-only: read from the original's EXIF on upload, never published.
+    original_latitude = models.FloatField(_("GPS latitude in the original"), null=True, blank=True)
+    original_longitude = models.FloatField(
+        _("GPS longitude in the original"), null=True, blank=True
+    )
 
     admin_form_fields = (
         *Image.admin_form_fields[:3],
         "credit",
         "caption",
         "source",
+        "licence",
         *Image.admin_form_fields[3:],
+        "place_name",
+        "place_latitude",
+        "place_longitude",
+        "place_approximate",
+        "place_regency",
+        "place_province",
     )
 
     class Meta(AbstractImage.Meta):
@@ -34,6 +77,39 @@ class WartaImage(AbstractImage):
         verbose_name_plural = _("images")
         # No permissions of its own: Wagtail checks image permissions against
         # wagtailimages.Image whatever the image model is.
+
+    @property
+    def suggested_place(self):
+        """The original's GPS point, for editors only (maps use it as a suggestion)."""
+        if self.original_latitude is None or self.original_longitude is None:
+            return None
+        return (self.original_latitude, self.original_longitude)
+
+    @property
+    def publishable(self):
+        return bool(self.credit.strip() and (self.description or "").strip())
+
+    def read_embedded_metadata(self):
+        """Fill empty credit and caption from IPTC/XMP/EXIF; keep the GPS for editors."""
+        try:
+            with self.get_willow_image() as willow:
+                found = read_metadata(willow.get_pillow_image())
+        except (OSError, ValueError, SyntaxError):
+            # The upload form has already checked the file is an image; damaged
+            # metadata alone must not stop the photo from being saved.
+            return
+        finally:
+            if not self.file.closed:
+                self.file.seek(0)
+        self.credit = self.credit or found.credit
+        self.caption = self.caption or found.caption
+        self.original_latitude = found.latitude
+        self.original_longitude = found.longitude
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.file:
+            self.read_embedded_metadata()
+        super().save(*args, **kwargs)
 
 
 class WartaRendition(AbstractRendition):

@@ -1,0 +1,34 @@
+"""Which renditions readers get, and the rule that none carries private metadata."""
+
+from PIL import ImageOps
+from wagtail.images.models import Filter
+from willow.plugins.pillow import PillowImage
+from willow.registry import registry
+
+from warta.images.metadata import strip_private_metadata
+
+# The `{% picture %}` specs of the body image and the gallery templates, in the
+# same order, so publish-time generation makes exactly what pages ask for.
+BODY_PICTURE = ("width-{400,800,1200}", "format-{avif,webp,jpeg}")
+GALLERY_PICTURE = ("fill-{400x300,800x600}", "format-{avif,webp,jpeg}")
+# The article's share card (ArticlePage.get_context).
+SHARE_SPEC = "fill-1200x630"
+
+
+def filter_specs(picture):
+    return Filter.expand_spec(list(picture))
+
+
+def auto_orient_without_private_metadata(image):
+    """Willow's auto_orient, then drop EXIF (GPS, maker notes), XMP and IPTC.
+
+    Every Wagtail rendition starts with auto_orient (Filter.run), so replacing
+    this one operation covers every format and every filter; orientation is
+    applied to the pixels first, so nothing needs the EXIF afterwards.
+    """
+    oriented = ImageOps.exif_transpose(image.image)
+    return PillowImage(strip_private_metadata(oriented))
+
+
+def register_willow_operations():
+    registry.register_operation(PillowImage, "auto_orient", auto_orient_without_private_metadata)

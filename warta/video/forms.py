@@ -1,0 +1,96 @@
+"""The admin upload form: checks the file by its content before anything is stored."""
+
+import tempfile
+from contextlib import ExitStack
+
+from django import forms
+from django.conf import settings
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from warta.video import ffmpeg
+from warta.video.captions import CaptionError, check_webvtt
+
+CAPTION_MESSAGES = {
+    "too_big": _("The captions file is too large."),
+    "encoding": _("The captions file must be UTF-8 text."),
+    "header": _("The captions file must be WebVTT: its first line must be “WEBVTT”."),
+    "timing": _("The captions file has a cue time that is not valid WebVTT."),
+    "empty": _("The captions file has no cues."),
+}
+
+
+def uploaded_path(upload, stack):
+    """A local path to the uploaded file (small uploads are in memory)."""
+    if hasattr(upload, "temporary_file_path"):
+        return upload.temporary_file_path()
+    handle = stack.enter_context(tempfile.NamedTemporaryFile(suffix=".upload"))  # noqa: SIM115
+    for chunk in upload.chunks():
+        handle.write(chunk)
+    handle.flush()
+    upload.seek(0)
+    return handle.name
+
+
+class VideoForm(WagtailAdminModelForm):
+    def clean_source(self):
+        upload = self.cleaned_data.get("source")
+        if not upload or "source" not in self.changed_data:
+            return upload
+        if upload.size > settings.WARTA_VIDEO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The video is too large: %(size)s; the limit is %(limit)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.WARTA_VIDEO_MAX_BYTES),
+                }
+            )
+        with ExitStack() as stack:
+            try:
+                found = ffmpeg.probe(uploaded_path(upload, stack))
+            except ffmpeg.ProbeError:
+                found = None
+        if found is None or (found.video is None and not found.streams):
+            raise forms.ValidationError(
+                _("This file is not a video we can read, or it is damaged or cut short.")
+            )
+        if found.video is None:
+            raise forms.ValidationError(_("This file has no video stream."))
+        if not found.duration:
+            raise forms.ValidationError(_("The video's length could not be read."))
+        if found.duration > settings.WARTA_VIDEO_MAX_SECONDS:
+            raise forms.ValidationError(
+                _("The video is too long: %(length)s seconds; the limit is %(limit)s seconds.")
+                % {"length": round(found.duration), "limit": settings.WARTA_VIDEO_MAX_SECONDS}
+            )
+        return upload
+
+    def clean_captions(self):
+        upload = self.cleaned_data.get("captions")
+        if not upload or "captions" not in self.changed_data:
+            return upload
+        if upload.size > 512 * 1024:
+            raise forms.ValidationError(CAPTION_MESSAGES["too_big"])
+        try:
+            check_webvtt(upload.read())
+        except CaptionError as error:
+            raise forms.ValidationError(CAPTION_MESSAGES[str(error)]) from error
+        upload.seek(0)
+        return upload
+
+    def save(self, commit=True):
+        video = super().save(commit=False)
+        source_changed = "source" in self.changed_data
+        if source_changed:
+            video.attempts = 0
+            video.state = video.State.QUEUED
+            video.progress = 0
+            video.failure_reason = ""
+        if commit:
+            video.save()
+            self.save_m2m()
+            if source_changed:
+                transaction.on_commit(video.queue_transcode)
+        return video
