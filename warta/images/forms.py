@@ -26,12 +26,12 @@ def missing_credit_or_alt(images):
     for image in images:
         missing = []
         if not (image.credit or "").strip():
-            missing.append(_("credit"))
+            missing.append(_("a credit"))
         if not (image.description or "").strip():
             missing.append(_("alt text"))
         if missing:
             problems.append(
-                _("Photo “%(title)s” needs a %(missing)s before it can be published.")
+                _("Photo “%(title)s” needs %(missing)s before it can be published.")
                 % {"title": image.title, "missing": _(" and ").join(missing)}
             )
     return problems

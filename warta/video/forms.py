@@ -52,7 +52,7 @@ class VideoForm(WagtailAdminModelForm):
                 found = ffmpeg.probe(uploaded_path(upload, stack))
             except ffmpeg.ProbeError:
                 found = None
-        if found is None or (found.video is None and not found.streams):
+        if found is None:
             raise forms.ValidationError(
                 _("This file is not a video we can read, or it is damaged or cut short.")
             )

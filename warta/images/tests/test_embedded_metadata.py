@@ -1,0 +1,48 @@
+"""Credit, caption and GPS are read from the upload; GPS stays with editors."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from warta.images.factories import GPS_POINT, make_image, photo_bytes
+from warta.images.metadata import read_metadata
+
+pytestmark = pytest.mark.django_db
+
+
+def test_xmp_credit_and_caption_and_exif_gps_are_read():
+    data = photo_bytes(credit="Antara/Budi", caption="Banjir di Sentani")
+    found = read_metadata(Image.open(io.BytesIO(data)))
+    assert found.credit == "Antara/Budi"
+    assert found.caption == "Banjir di Sentani"
+    assert found.latitude == pytest.approx(GPS_POINT[0], abs=1e-4)
+    assert found.longitude == pytest.approx(GPS_POINT[1], abs=1e-4)
+
+
+def test_exif_artist_is_the_credit_when_there_is_no_xmp():
+    found = read_metadata(Image.open(io.BytesIO(photo_bytes(artist="Yosef Kogoya"))))
+    assert found.credit == "Yosef Kogoya"
+
+
+def test_upload_fills_empty_fields_and_suggests_a_place_without_publishing_it():
+    image = make_image(
+        credit="",
+        description="",
+        data=photo_bytes(credit="Antara/Budi", caption="Banjir di Sentani"),
+    )
+    assert image.credit == "Antara/Budi"
+    assert image.caption == "Banjir di Sentani"
+    assert image.suggested_place == pytest.approx(GPS_POINT, abs=1e-4)
+    assert image.place_latitude is None and image.place_longitude is None
+    assert not image.has_place
+
+
+def test_credit_typed_by_the_editor_wins_over_the_embedded_one():
+    image = make_image(credit="Redaksi BALICITIZEN", data=photo_bytes(credit="Antara/Budi"))
+    assert image.credit == "Redaksi BALICITIZEN"
+
+
+def test_a_photo_without_metadata_suggests_no_place():
+    image = make_image(data=photo_bytes(point=None))
+    assert image.suggested_place is None

@@ -1,0 +1,32 @@
+"""Real clips made with the registry ffmpeg, and videos built from them."""
+
+import subprocess
+from pathlib import Path
+
+from django.core.files import File
+
+from warta.video.ffmpeg import ffmpeg_exe
+from warta.video.models import Video
+
+
+def make_clip(path, seconds=2, size="480x360", rate=25, audio=True, extra=()):
+    """A test-pattern clip with a tone; `extra` adds output options (e.g. metadata)."""
+    command = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi"]
+    command += ["-i", f"testsrc2=size={size}:rate={rate}:duration={seconds}"]
+    if audio:
+        command += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]
+    command += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+    if audio:
+        command += ["-c:a", "aac", "-shortest"]
+    command += [*extra, str(path)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return Path(path)
+
+
+def make_video(clip_path, title="Banjir di Sentani", credit="Yosef/PosPapusa", **fields):
+    """A saved Video whose source is `clip_path` (not yet transcoded)."""
+    video = Video(title=title, credit=credit, **fields)
+    with open(clip_path, "rb") as handle:
+        video.source.save(Path(clip_path).name, File(handle), save=False)
+    video.save()
+    return video
