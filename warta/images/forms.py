@@ -8,6 +8,7 @@ draft is never lost for want of a credit.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
@@ -57,3 +58,13 @@ class CreditedPhotosPageForm(WagtailAdminPageForm):
         if problems:
             raise ValidationError(problems)
         return cleaned_data
+
+
+# Wagtail's upload errors that its Indonesian catalogue leaves untranslated;
+# named here so `makemessages` keeps our translations of them in this app's catalogue.
+WAGTAIL_UPLOAD_MESSAGES = (
+    gettext_noop(
+        "This file has too many pixels (%(num_pixels)s). Maximum pixels %(max_pixels_count)s."
+    ),
+    gettext_noop("unknown number"),
+)

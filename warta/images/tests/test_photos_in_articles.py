@@ -87,7 +87,8 @@ def test_an_uncredited_photo_stops_publishing_with_a_clear_message(editor_client
     draft = make_draft(section, editor, make_article_author(section))
 
     response = editor_client.post(
-        page_url("edit", draft), article_form(draft, body=body_with(image), **{"action-publish": "1"})
+        page_url("edit", draft),
+        article_form(draft, body=body_with(image), **{"action-publish": "1"}),
     )
 
     assert response.status_code == 200
@@ -115,7 +116,8 @@ def test_a_credited_photo_with_alt_text_publishes(editor_client, editor, section
     draft = make_draft(section, editor, make_article_author(section))
 
     response = editor_client.post(
-        page_url("edit", draft), article_form(draft, body=body_with(image), **{"action-publish": "1"})
+        page_url("edit", draft),
+        article_form(draft, body=body_with(image), **{"action-publish": "1"}),
     )
 
     assert response.status_code == 302
