@@ -234,6 +234,7 @@ SITES = [
                     "Panitia berharap festival ini menarik lebih banyak wisatawan ke Jayapura.",
                 ],
                 "image": ("danau-sentani", "Perahu hias di Danau Sentani", "Redaksi PosPapusa"),
+                "video": ("Parade perahu hias di Danau Sentani", "Redaksi PosPapusa"),
                 "hours_ago": 2,
             },
             {

@@ -1,9 +1,11 @@
 """Real clips made with the registry ffmpeg, and videos built from them."""
 
 import subprocess
+import tempfile
 from pathlib import Path
 
 from django.core.files import File
+from django.db import transaction
 
 from warta.video.ffmpeg import ffmpeg_exe
 from warta.video.models import Video
@@ -29,4 +31,20 @@ def make_video(clip_path, title="Banjir di Sentani", credit="Yosef/PosPapusa", *
     with open(clip_path, "rb") as handle:
         video.source.save(Path(clip_path).name, File(handle), save=False)
     video.save()
+    return video
+
+
+def make_demo_video(title, credit):
+    """A short test-pattern clip made now with the registry ffmpeg (the demo ships no binaries).
+
+    Queued for transcoding when the surrounding transaction commits; `make demo`'s
+    worker does the rest.
+    """
+    existing = Video.objects.filter(title=title).first()
+    if existing:
+        return existing
+    with tempfile.TemporaryDirectory(prefix="warta-demo-video-") as folder:
+        clip = make_clip(Path(folder) / "demo.mp4", seconds=6, size="640x360")
+        video = make_video(clip, title=title, credit=credit, caption=title + ".")
+    transaction.on_commit(video.queue_transcode)
     return video

@@ -26,6 +26,7 @@ from warta.core.models import SiteSettings
 from warta.demo import content
 from warta.images.models import WartaImage
 from warta.people.models import AuthorIndexPage, AuthorPage
+from warta.video.factories import make_demo_video
 
 
 class Command(BaseCommand):
@@ -133,6 +134,8 @@ class Command(BaseCommand):
         if "image" in spec:
             lead_image = self.image(*spec["image"])
             body.insert(1, ("image", {"image": lead_image, "caption": "", "credit": ""}))
+        if "video" in spec:
+            body.append(("video", {"video": make_demo_video(*spec["video"]), "caption": ""}))
         if "published" in spec:
             published = datetime.fromisoformat(spec["published"])
         else:

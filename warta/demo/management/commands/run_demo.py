@@ -71,6 +71,8 @@ class Command(BaseCommand):
     def publish_scheduled(self, stop, interval):
         while not stop.wait(interval):
             call_command("publish_scheduled", verbosity=0)
+            # Video transcodes whose worker died are queued again (warta.video.recovery).
+            call_command("transcode_pending", verbosity=0)
 
     def print_welcome(self, port):
         lines = ["", "Warta demo is running. Press Ctrl-C to stop.", ""]

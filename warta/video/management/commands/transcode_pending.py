@@ -22,7 +22,7 @@ class Command(BaseCommand):
             "--every", type=int, default=0, help="Check again every N seconds, until stopped."
         )
 
-    def handle(self, *args, lease, every, **options):
+    def handle(self, *args, lease, every, verbosity, **options):
         while True:
             requeued, failed = recover_stalled_videos(lease)
             if requeued or failed:
@@ -30,4 +30,5 @@ class Command(BaseCommand):
             if not every:
                 break
             time.sleep(every)
-        self.stdout.write(f"{len(requeued)} requeued, {len(failed)} stopped")
+        if verbosity:
+            self.stdout.write(f"{len(requeued)} requeued, {len(failed)} stopped")
