@@ -239,6 +239,7 @@ WAGTAILADMIN_BASE_URL = env_str(
 )
 WAGTAILIMAGES_IMAGE_MODEL = "images.WartaImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "warta.images.image_form.WartaImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_IMAGE_MAX_BYTES", 30 * 1024 * 1024, minimum=1)
 
 # Video uploads and transcoding (warta.video).

@@ -70,6 +70,8 @@ class WartaImage(Placed, AbstractImage):
         "place_approximate",
         "place_regency",
         "place_province",
+        "original_latitude",
+        "original_longitude",
     )
 
     class Meta(AbstractImage.Meta):

@@ -1,8 +1,10 @@
 """Credit, caption and GPS are read from the upload; GPS stays with editors."""
 
 import io
+import re
 
 import pytest
+from django.urls import reverse
 from PIL import Image
 
 from warta.images.factories import GPS_POINT, make_image, photo_bytes
@@ -46,3 +48,14 @@ def test_credit_typed_by_the_editor_wins_over_the_embedded_one():
 def test_a_photo_without_metadata_suggests_no_place():
     image = make_image(data=photo_bytes(point=None))
     assert image.suggested_place is None
+
+
+def test_editors_see_the_originals_gps_read_only_on_the_image_form(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "x"))
+    image = make_image()
+
+    html = client.get(reverse("wagtailimages:edit", args=(image.pk,))).content.decode()
+
+    field = re.search(r'<input[^>]*name="original_latitude"[^>]*>', html).group(0)
+    assert "disabled" in field and f'value="{GPS_POINT[0]}"' in field
+    assert "hanya redaksi yang melihatnya" in html
