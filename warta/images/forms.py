@@ -11,15 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.forms import WagtailAdminPageForm
 
-
-def images_in_stream(stream_value):
-    for block in stream_value or ():
-        if block.block_type == "image" and block.value.get("image"):
-            yield block.value["image"]
-        elif block.block_type == "gallery":
-            for item in block.value["images"]:
-                if item.get("image"):
-                    yield item["image"]
+from warta.images.renditions import body_photos
 
 
 def missing_credit_or_alt(images):
@@ -50,7 +42,7 @@ class CreditedPhotosPageForm(WagtailAdminPageForm):
             return cleaned_data
         images = [cleaned_data.get(name) for name in self.photo_fields if cleaned_data.get(name)]
         for name in self.photo_stream_fields:
-            images.extend(images_in_stream(cleaned_data.get(name)))
+            images.extend(image for image, _specs in body_photos(cleaned_data.get(name)))
         seen = {}
         for image in images:
             seen.setdefault(image.pk, image)

@@ -15,6 +15,17 @@ GALLERY_PICTURE = ("fill-{400x300,800x600}", "format-{avif,webp,jpeg}")
 SHARE_SPEC = "fill-1200x630"
 
 
+def body_photos(stream_value):
+    """Each photo of a story body with the `{% picture %}` specs its block renders."""
+    for block in stream_value or ():
+        if block.block_type == "image" and block.value.get("image"):
+            yield block.value["image"], BODY_PICTURE
+        elif block.block_type == "gallery":
+            for item in block.value["images"]:
+                if item.get("image"):
+                    yield item["image"], GALLERY_PICTURE
+
+
 def filter_specs(picture):
     return Filter.expand_spec(list(picture))
 

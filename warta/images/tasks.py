@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from warta.images.renditions import BODY_PICTURE, GALLERY_PICTURE, SHARE_SPEC, filter_specs
+from warta.images.renditions import SHARE_SPEC, body_photos, filter_specs
 
 
 @task()
@@ -17,18 +17,8 @@ def make_first_image_renditions(page_pk):
     made = 0
     if page.lead_image:
         made += len(page.lead_image.get_renditions(SHARE_SPEC))
-    image, picture = first_body_image(page)
-    if image is not None:
+    first = next(body_photos(page.body), None)
+    if first is not None:
+        image, picture = first
         made += len(image.get_renditions(*filter_specs(picture)))
     return made
-
-
-def first_body_image(page):
-    for block in page.body:
-        if block.block_type == "image" and block.value.get("image"):
-            return block.value["image"], BODY_PICTURE
-        if block.block_type == "gallery":
-            for item in block.value["images"]:
-                if item.get("image"):
-                    return item["image"], GALLERY_PICTURE
-    return None, None

@@ -1,28 +1,12 @@
 """The video block, self-contained (template, player script, JSON-LD) for articles and live."""
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
-class VideoChooserBlock(SnippetChooserBlock):
-    def __init__(self, **kwargs):
-        super().__init__("video.Video", **kwargs)
-
-    @cached_property
-    def target_model(self):
-        from warta.video.models import Video
-
-        return Video
-
-    def bulk_to_python(self, values):
-        objects = self.target_model.objects.in_bulk([v for v in values if v is not None])
-        return [objects.get(value) for value in values]
-
-
 class VideoBlock(blocks.StructBlock):
-    video = VideoChooserBlock(label=_("video"))
+    video = SnippetChooserBlock("video.Video", label=_("video"))
     caption = blocks.CharBlock(
         label=_("caption"), required=False, help_text=_("Leave empty to use the video's caption.")
     )
