@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -292,7 +292,7 @@ def delete_tree(path):
         default_storage.delete(f"{path}/{name}")
     for folder in folders:
         delete_tree(f"{path}/{folder}")
-    if hasattr(default_storage, "path"):
+    if isinstance(default_storage, FileSystemStorage):
         # Local storage leaves empty folders behind; object stores have none.
         with contextlib.suppress(OSError):
             Path(default_storage.path(path)).rmdir()

@@ -69,3 +69,15 @@ def test_an_old_job_finds_its_token_stale_and_does_nothing(video):
     video.queue_transcode()
     video.refresh_from_db()
     assert run(video.pk, "an-older-token") == "superseded"
+
+
+def test_the_edit_form_shows_the_state_read_only(client, django_user_model, video):
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "x"))
+    Video.objects.filter(pk=video.pk).update(state=Video.State.FAILED, failure_reason="Rusak.")
+
+    response = client.get(reverse("wagtailsnippets_video_video:edit", args=(video.pk,)))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Gagal" in html and "Rusak." in html
+    assert 'name="state"' not in html
