@@ -108,8 +108,14 @@ class WartaImage(Placed, AbstractImage):
         self.original_latitude = found.latitude
         self.original_longitude = found.longitude
 
+    def _set_image_file_metadata(self):
+        # Wagtail's forms call this whenever a new file is uploaded, replacements included.
+        super()._set_image_file_metadata()
+        self.read_embedded_metadata()
+
     def save(self, *args, **kwargs):
-        if self._state.adding and self.file:
+        # Photos created in code (importers, demo) get the same reading as uploads.
+        if self._state.adding and self.file and self.original_latitude is None:
             self.read_embedded_metadata()
         super().save(*args, **kwargs)
 

@@ -59,3 +59,25 @@ def test_editors_see_the_originals_gps_read_only_on_the_image_form(client, djang
     field = re.search(r'<input[^>]*name="original_latitude"[^>]*>', html).group(0)
     assert "disabled" in field and f'value="{GPS_POINT[0]}"' in field
     assert "hanya redaksi yang melihatnya" in html
+
+
+def test_replacing_the_file_replaces_the_suggested_place(client, django_user_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "x"))
+    image = make_image()
+    new_point = (-8.7181, 115.1687)  # Kuta
+
+    response = client.post(
+        reverse("wagtailimages:edit", args=(image.pk,)),
+        {
+            "title": image.title,
+            "credit": image.credit,
+            "description": image.description,
+            "file": SimpleUploadedFile("kuta.jpg", photo_bytes(point=new_point)),
+        },
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.suggested_place == pytest.approx(new_point, abs=1e-4)
