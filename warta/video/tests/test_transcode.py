@@ -134,3 +134,16 @@ def test_repeated_failures_stop_with_a_visible_reason(clip, monkeypatch):
     assert video.status_label().startswith("Gagal")
     public = Path(settings.MEDIA_ROOT) / "video" / "public" / str(video.pk)
     assert not public.exists() or not any(public.rglob("*.*"))
+
+
+def test_a_silent_portrait_clip_is_transcoded_without_an_audio_track(tmp_path):
+    clip = make_clip(tmp_path / "vertikal.mp4", seconds=1, size="360x640", audio=False)
+    video = make_video(clip)
+    video.queue_transcode()
+
+    video.refresh_from_db()
+    assert video.state == Video.State.READY, video.failure_reason
+    assert video.rungs == ["240p", "360p"]
+    found = ffmpeg.probe(output(video, "360p/index.m3u8"))
+    assert (found.video.width, found.video.height) == (360, 640)
+    assert not found.has_audio
