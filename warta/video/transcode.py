@@ -28,6 +28,7 @@ from warta.video.models import PUBLIC_PREFIX, Video
 logger = logging.getLogger(__name__)
 
 SEGMENT_SECONDS = 4
+WORK_PREFIX = "warta-video-"
 HEARTBEAT_SECONDS = 2
 # Share of the progress bar given to the first (lowest) rung and the poster.
 FIRST_RUNG_SHARE = 25
@@ -48,8 +49,9 @@ def run(video_pk, job_token):
     if video.attempts > settings.WARTA_VIDEO_MAX_ATTEMPTS:
         fail(video, too_many_attempts_reason())
         return "failed"
+    remove_work_folders(video_pk, except_token=job_token)
     try:
-        with tempfile.TemporaryDirectory(prefix="warta-video-") as work:
+        with tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{video_pk}-{job_token}-") as work:
             transcode(video, Path(work))
     except Superseded:
         return "superseded"
@@ -59,6 +61,8 @@ def run(video_pk, job_token):
     except Exception:
         # Storage hiccups, a killed ffmpeg, a full disk: worth another attempt.
         logger.exception("Transcoding video %s failed", video_pk)
+        if not Video.objects.filter(pk=video_pk, job_token=job_token).exists():
+            return "superseded"  # a newer job owns the video; leave it be
         if video.attempts >= settings.WARTA_VIDEO_MAX_ATTEMPTS:
             fail(video, too_many_attempts_reason())
             return "failed"
@@ -66,6 +70,14 @@ def run(video_pk, job_token):
         video.queue_transcode()
         return "retrying"
     return "ready"
+
+
+def remove_work_folders(video_pk, except_token):
+    """Local work folders of this video's earlier attempts, left behind by a killed worker."""
+    pattern = f"{WORK_PREFIX}{video_pk}-*"
+    for folder in Path(tempfile.gettempdir()).glob(pattern):
+        if not folder.name.startswith(f"{WORK_PREFIX}{video_pk}-{except_token}-"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def too_many_attempts_reason():

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -156,3 +157,5 @@ def test_a_job_whose_worker_was_killed_is_retried_and_completes(tmp_path):
         assert f"{rung}/index.m3u8" in master
         assert decodes_fully(prefix / rung / "index.m3u8") == ""
     assert (prefix / "fallback.mp4").exists() and (prefix / "poster.jpg").exists()
+    # The killed attempt's local work folder went too.
+    assert not list(Path(tempfile.gettempdir()).glob(f"warta-video-{video.pk}-*"))
