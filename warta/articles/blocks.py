@@ -14,6 +14,8 @@ from wagtail.embeds.format import embed_to_frontend_html
 from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageChooserBlock
 
+from warta.maps.blocks import MapBlock
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -119,3 +121,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = EmbedWithCaptionBlock()
     related = RelatedReadBlock()
+    map = MapBlock()

@@ -1,0 +1,154 @@
+"""The map registry: which models put points on the maps, and how.
+
+Each kind of placed item (article, live update, photo, video) registers one
+`MapSource`. The registry connects the signals that keep the `MapPoint` table
+in step with what is public — Wagtail's publish/unpublish signals for pages,
+post_save for other models, post_delete for both — so maps read one table and
+never need to know the models behind it.
+
+Wiring another `Placed` model is a subclass and one call, e.g. in its app's
+`ready()` (or in `warta/maps/sources.py`):
+
+    class LiveUpdateSource(MapSource):
+        kind = "live"
+        model = LiveUpdate
+
+        def public_items(self):
+            return LiveUpdate.objects.filter(published_at__isnull=False, ...)
+
+        def describe(self, item):
+            return {"title": ..., "url": ..., "published_at": ..., "site": ...,
+                    "section_id": None, "topic_ids": [item.topic_id]}
+
+    registry.register(LiveUpdateSource())
+"""
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from warta.maps.models import MapPoint, round_approximate
+
+logger = logging.getLogger(__name__)
+
+
+class MapSource:
+    """How one model's items become map points. Subclass and register()."""
+
+    kind = ""
+    model = None
+
+    def public_items(self):
+        """Every item that is public now (used to rebuild the table)."""
+        raise NotImplementedError
+
+    def is_public(self, item):
+        return self.public_items().filter(pk=item.pk).exists()
+
+    def describe(self, item):
+        """A dict: title, url, published_at, site (a Site or None), section_id, topic_ids."""
+        raise NotImplementedError
+
+
+class PageSource(MapSource):
+    """A source of Wagtail pages: points follow publish and unpublish."""
+
+    def public_items(self):
+        return self.model.objects.live().public()
+
+    def is_public(self, item):
+        return item.live and not item.get_view_restrictions().exists()
+
+
+class MapRegistry:
+    def __init__(self):
+        self.sources = {}
+
+    def register(self, source):
+        if source.model in self.sources:
+            return
+        self.sources[source.model] = source
+        uid = f"maps-{source.model._meta.label_lower}"
+        if issubclass(source.model, Page):
+            page_published.connect(self.on_change, sender=source.model, dispatch_uid=uid)
+            page_unpublished.connect(self.on_change, sender=source.model, dispatch_uid=uid)
+        else:
+            post_save.connect(self.on_change, sender=source.model, dispatch_uid=uid)
+        post_delete.connect(self.on_delete, sender=source.model, dispatch_uid=uid)
+
+    def on_change(self, sender, instance, **kwargs):
+        self.sync(instance)
+
+    def on_delete(self, sender, instance, **kwargs):
+        self.remove(instance)
+
+    def sync(self, item):
+        """Write, update or remove the item's point to match what is public now."""
+        source = self.sources[type(item)]
+        content_type = ContentType.objects.get_for_model(type(item))
+        if not (item.has_place and source.is_public(item)):
+            self.remove(item)
+            return None
+        description = source.describe(item)
+        latitude, longitude = item.place_latitude, item.place_longitude
+        if item.place_approximate:  # Placed.save() already did; a point is public, be sure
+            latitude, longitude = round_approximate(latitude), round_approximate(longitude)
+        site = description.get("site")
+        point, _ = MapPoint.objects.update_or_create(
+            content_type=content_type,
+            object_id=item.pk,
+            defaults={
+                "kind": source.kind,
+                "site": site,
+                "section_id": description.get("section_id"),
+                "topic_ids": "".join(f"|{pk}" for pk in description.get("topic_ids", ()))
+                + ("|" if description.get("topic_ids") else ""),
+                "title": description["title"][:255],
+                "url": description["url"][:500],
+                "published_at": description["published_at"],
+                "latitude": latitude,
+                "longitude": longitude,
+                "approximate": item.place_approximate,
+                "place_name": item.place_name,
+                "regency": item.place_regency,
+                "province": item.place_province,
+            },
+        )
+        self.changed(site)
+        return point
+
+    def remove(self, item):
+        content_type = ContentType.objects.get_for_model(type(item))
+        points = MapPoint.objects.filter(content_type=content_type, object_id=item.pk)
+        sites = {point.site for point in points.select_related("site")}
+        if points.delete()[0]:
+            for site in sites:
+                self.changed(site)
+
+    def changed(self, site):
+        from warta.maps.purge import purge_site_maps
+
+        if site is not None:
+            transaction.on_commit(lambda: purge_site_maps(site.pk))
+
+    def rebuild(self, log=None):
+        """Recompute every point from the sources (after a data change or an import)."""
+        count = 0
+        for source in self.sources.values():
+            content_type = ContentType.objects.get_for_model(source.model)
+            keep = []
+            for item in source.public_items().iterator():
+                if self.sync(item) is not None:
+                    keep.append(item.pk)
+                    count += 1
+            MapPoint.objects.filter(content_type=content_type).exclude(object_id__in=keep).delete()
+            if log:
+                log(f"{source.kind}: {len(keep)} points")
+        return count
+
+
+registry = MapRegistry()
