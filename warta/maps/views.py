@@ -23,7 +23,9 @@ OUTLINE_MAX_AGE = 86_400
 
 
 def bad_request(message):
-    response = JsonResponse({"error": message}, status=400)
+    response = JsonResponse(
+        {"error": message}, status=400, json_dumps_params={"ensure_ascii": False}
+    )
     patch_cache_control(response, public=True, max_age=settings.WARTA_PAGE_MAX_AGE)
     return response
 

@@ -10,6 +10,7 @@
   function load(libraries) {
     if (loading) return loading;
     libraries.css.forEach(function (href) {
+      if (document.querySelector("link[href='" + href + "']")) return;
       var link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = href;
@@ -55,7 +56,9 @@
   function draw(node, config) {
     var map = L.map(node.querySelector(".coverage-map__canvas"), {
       attributionControl: !!config.tile_url,
-      scrollWheelZoom: false
+      scrollWheelZoom: false,
+      minZoom: 3,
+      maxZoom: 18 // markercluster needs it even when no tile layer sets one
     }).setView(config.center, config.zoom);
     var icon = L.icon({ iconUrl: config.marker_icon, iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [0, -34] });
     map.createPane("outline").style.zIndex = 150; // under tiles (200): tiles cover it when they load
@@ -85,7 +88,7 @@
             .bindPopup(popup(f.properties)));
         });
         map.addLayer(cluster);
-        if (data.features.length) map.fitBounds(cluster.getBounds(), { maxZoom: 10, padding: [24, 24] });
+        if (data.features.length) map.fitBounds(cluster.getBounds(), { maxZoom: 10, padding: [48, 48] });
         node.dataset.points = String(data.features.length);
       });
     }

@@ -27,7 +27,7 @@
     var lat = $(f.place_latitude), lon = $(f.place_longitude);
     var name = $(f.place_name), regency = $(f.place_regency), province = $(f.place_province);
     if (!lat || !lon) return;
-    var map = L.map(mapNode, { attributionControl: !!config.tile_url });
+    var map = L.map(mapNode, { attributionControl: !!config.tile_url, minZoom: 3, maxZoom: 18 });
     var icon = L.icon({ iconUrl: config.marker_icon, iconSize: [25, 41], iconAnchor: [12, 41] });
     var marker = null;
     addBaseLayers(map, config);
