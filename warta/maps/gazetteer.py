@@ -9,12 +9,17 @@ index, then the great-circle distance picks the nearest.
 import math
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from warta.maps.models import GazetteerPlace
 
 EARTH_RADIUS_KM = 6371.0
 # Start with a box of about 30 km and widen it until something is found; past
 # the widest box the point is too far from any Indonesian place to name it.
 SEARCH_RADII_DEGREES = (0.25, 1.0, 3.0)
+# Search ranks at most this many word-prefix matches (a two-letter prefix can
+# match hundreds of districts; the first few hundred are plenty to rank).
+CANDIDATES = 300
 # Regency names keep their official, upper-case acronyms.
 KEEP_UPPER = {"DKI", "DI", "II", "III", "IV", "VII", "VIII", "X", "XI", "XII", "XIII"}
 
@@ -92,15 +97,16 @@ def nearest_place(latitude, longitude, kinds=(GazetteerPlace.Kind.DISTRICT,)):
 
 
 def search_places(text, limit=10):
-    """Places whose name contains `text`, names that start with it first."""
+    """Places with a word starting with `text`: whole-word matches, then larger areas first."""
     needle = fold(text)
     if len(needle) < 2:
         return []
-    matches = GazetteerPlace.objects.filter(search_name__contains=needle)
-    starts = list(matches.filter(search_name__startswith=needle).order_by("level", "name")[:limit])
-    if len(starts) < limit:
-        seen = [place.pk for place in starts]
-        starts += list(
-            matches.exclude(pk__in=seen).order_by("level", "name")[: limit - len(starts)]
-        )
-    return starts
+    candidates = GazetteerPlace.objects.filter(
+        Q(search_name__startswith=needle) | Q(search_name__contains=" " + needle)
+    )[:CANDIDATES]
+
+    def rank(place):
+        whole_word = needle in place.search_name.split() or place.search_name == needle
+        return (not whole_word, place.level, len(place.name), place.name)
+
+    return sorted(candidates, key=rank)[:limit]

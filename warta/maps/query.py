@@ -31,7 +31,7 @@ class BadMapQuery(ValueError):
 @dataclass(frozen=True)
 class MapQuery:
     since: datetime
-    until: datetime
+    until: datetime | None = None  # None: up to now, open-ended
     site_id: int | None = None
     section_id: int | None = None
     topic_id: int | None = None
@@ -42,7 +42,8 @@ class MapQuery:
 
     @property
     def days(self):
-        return max(1, round((self.until - self.since) / timedelta(days=1)))
+        end = self.until or timezone.now()
+        return max(1, round((end - self.since) / timedelta(days=1)))
 
 
 def _integer(params, name, default, minimum, maximum):
@@ -106,16 +107,18 @@ def parse_map_query(params, site=None, now=None):
         raise BadMapQuery(
             _("Unknown parameter: %(names)s.") % {"names": ", ".join(sorted(unknown))}
         )
-    now = now or timezone.now()
-    until = _datetime(params, "until") or now
+    # Whole minutes, so that the same URL gives the same body (and ETag) for a
+    # minute unless a point is published: an open window has no upper bound.
+    now = (now or timezone.now()).replace(second=0, microsecond=0)
+    until = _datetime(params, "until")
     since = _datetime(params, "since")
     if since is not None and params.get("days"):
         raise BadMapQuery(_("Give either “days” or “since”, not both."))
     if since is None:
-        since = until - timedelta(days=_integer(params, "days", DEFAULT_DAYS, 1, MAX_DAYS))
-    if since >= until:
+        since = (until or now) - timedelta(days=_integer(params, "days", DEFAULT_DAYS, 1, MAX_DAYS))
+    if until is not None and since >= until:
         raise BadMapQuery(_("“since” must be before “until”."))
-    if until - since > timedelta(days=MAX_DAYS):
+    if (until or now) - since > timedelta(days=MAX_DAYS):
         raise BadMapQuery(_("The time window can be at most %(days)s days.") % {"days": MAX_DAYS})
     kinds = KINDS
     if params.get("kind"):
@@ -142,7 +145,9 @@ def points_for(query):
     """The MapPoint rows a query selects, newest first (not yet sliced)."""
     from warta.maps.models import MapPoint
 
-    points = MapPoint.objects.filter(published_at__gte=query.since, published_at__lte=query.until)
+    points = MapPoint.objects.filter(published_at__gte=query.since)
+    if query.until is not None:
+        points = points.filter(published_at__lte=query.until)
     if query.site_id is not None:
         points = points.filter(site_id=query.site_id)
     if query.section_id is not None:

@@ -77,7 +77,7 @@ def points(request):
         "type": "FeatureCollection",
         "features": [feature(point, zone) for point in page.object_list],
         "since": query.since.isoformat(),
-        "until": query.until.isoformat(),
+        "until": query.until.isoformat() if query.until else None,
         "total": paginator.count,
         "page": query.page,
     }

@@ -1,16 +1,38 @@
 """Load Indonesia's provinces, regencies/cities and districts into the gazetteer."""
 
 import json
+import statistics
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from warta.maps.gazetteer import display_name, fold
+from warta.maps.gazetteer import display_name, distance_km, fold
 from warta.maps.models import GazetteerPlace
 
 PACKAGE = "territory-indonesia"
 LEVELS = {"province": 1, "regency": 2, "district": 3}
+# The package's points were geocoded by name, and some landed in a namesake
+# far away (a Kalimantan district at Denpasar's point, DKI Jakarta's province
+# point in Kalimantan). Checked against the middle (median) of the points
+# below them, which a few wrong ones cannot move:
+# - a province point this far from the middle of its regencies is replaced by it;
+PROVINCE_MAX_KM = 300
+# - a regency this far from the middle of its province's regencies, or a
+#   district this far from its regency's point, is left out rather than
+#   answer a reverse look-up wrongly (Papua's regencies span about 800 km).
+MAX_KM_FROM_PARENT = {"regency": 900, "district": 250}
+
+
+def point(row):
+    return row["latitude"], row["longitude"]
+
+
+def middle(rows):
+    return {
+        "latitude": statistics.median(row["latitude"] for row in rows),
+        "longitude": statistics.median(row["longitude"] for row in rows),
+    }
 
 
 class Command(BaseCommand):
@@ -40,12 +62,16 @@ class Command(BaseCommand):
         regencies = {row["id"]: row for row in self.read(data_dir, "regencies")}
         districts = self.read(data_dir, "districts")
         places = []
-        skipped = 0
+        skipped = misplaced = 0
 
-        def add(kind, code, name, regency, province, row):
-            nonlocal skipped
+        def add(kind, code, name, regency, province, row, parent=None):
+            nonlocal skipped, misplaced
             if row.get("latitude") is None or row.get("longitude") is None:
                 skipped += 1  # a few districts in the package have no point
+                return
+            too_far = MAX_KM_FROM_PARENT.get(kind, 0)
+            if parent is not None and distance_km(*point(row), *point(parent)) > too_far:
+                misplaced += 1
                 return
             places.append(
                 GazetteerPlace(
@@ -61,12 +87,26 @@ class Command(BaseCommand):
                 )
             )
 
+        middles = {
+            code: middle([r for r in regencies.values() if r["province_id"] == code])
+            for code in provinces
+        }
         for code, row in provinces.items():
+            if distance_km(*point(row), *point(middles[code])) > PROVINCE_MAX_KM:
+                row = {**row, **middles[code]}
             add("province", code, display_name(row["name"]), "", display_name(row["name"]), row)
         self.stderr.write(f"{len(provinces)} provinces")
         for code, row in regencies.items():
             province = display_name(provinces[row["province_id"]]["name"])
-            add("regency", code, display_name(row["name"]), "", province, row)
+            add(
+                "regency",
+                code,
+                display_name(row["name"]),
+                "",
+                province,
+                row,
+                middles[row["province_id"]],
+            )
         self.stderr.write(f"{len(regencies)} regencies and cities")
         for row in districts:
             regency = regencies[row["regency_id"]]
@@ -78,8 +118,12 @@ class Command(BaseCommand):
                 display_name(regency["name"]),
                 province,
                 row,
+                regency,
             )
-        self.stderr.write(f"{len(districts)} districts ({skipped} without coordinates skipped)")
+        self.stderr.write(
+            f"{len(districts)} districts; left out: {skipped} without a point, "
+            f"{misplaced} too far from their regency or province"
+        )
         with transaction.atomic():
             GazetteerPlace.objects.bulk_create(
                 places,
