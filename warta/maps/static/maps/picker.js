@@ -119,7 +119,15 @@
     new ResizeObserver(function () { map.invalidateSize(); }).observe(mapNode);
   }
 
-  function scan() { document.querySelectorAll("[data-place-picker]").forEach(setup); }
-  document.addEventListener("DOMContentLoaded", scan);
-  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+  function scan() {
+    // Wagtail may load this before Leaflet: set up once both are there.
+    if (window.L) document.querySelectorAll("[data-place-picker]").forEach(setup);
+  }
+  function start() {
+    scan();
+    // Forms added later (inline panels, modals) get their picker too.
+    new MutationObserver(scan).observe(document.body, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
