@@ -32,25 +32,25 @@ def test_bbox_is_parsed_west_south_east_north():
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"bbox": "115,200,116,201"}, "Latitudes"),  # latitude 200
-        ({"bbox": "-1800,-90,1800,90"}, "Longitudes"),  # the world ten times over
-        ({"bbox": "116,-9,115,-8"}, "west must be less than east"),
-        ({"bbox": "a,b,c,d"}, "four numbers"),
-        ({"bbox": "nan,-9,115,-8"}, "four numbers"),
-        ({"bbox": "1,2,3"}, "four numbers"),
-        ({"days": "3650"}, "between 1 and 90"),  # ten years
-        ({"since": "2016-11-26T08:00:00+00:00"}, "at most 90 days"),
-        ({"days": "seminggu"}, "whole number"),
-        ({"limit": "banyak"}, "whole number"),
-        ({"limit": str(MAX_LIMIT + 1)}, "between 1 and"),
-        ({"page": "0"}, "between 1 and"),
-        ({"section": "1e9"}, "whole number"),
-        ({"since": "kemarin"}, "date and time"),
-        ({"since": "2026-11-20T00:00:00", "days": "3"}, "either"),
+        ({"bbox": "115,200,116,201"}, "Lintang"),  # latitude 200
+        ({"bbox": "-1800,-90,1800,90"}, "Bujur"),  # the world ten times over
+        ({"bbox": "116,-9,115,-8"}, "barat harus lebih kecil dari timur"),
+        ({"bbox": "a,b,c,d"}, "empat angka"),
+        ({"bbox": "nan,-9,115,-8"}, "empat angka"),
+        ({"bbox": "1,2,3"}, "empat angka"),
+        ({"days": "3650"}, "antara 1 dan 90"),  # ten years
+        ({"since": "2016-11-26T08:00:00+00:00"}, "paling lama 90 hari"),
+        ({"days": "seminggu"}, "bilangan bulat"),
+        ({"limit": "banyak"}, "bilangan bulat"),
+        ({"limit": str(MAX_LIMIT + 1)}, "antara 1 dan"),
+        ({"page": "0"}, "antara 1 dan"),
+        ({"section": "1e9"}, "bilangan bulat"),
+        ({"since": "kemarin"}, "tanggal dan jam"),
+        ({"since": "2026-11-20T00:00:00", "days": "3"}, "jangan keduanya"),
         ({"kind": "rumor"}, "kind"),
-        ({"lat": "200"}, "Unknown parameter"),
+        ({"lat": "200"}, "tidak dikenal"),
     ],
 )
-def test_bad_parameters_are_refused_with_a_message(params, message):
+def test_bad_parameters_are_refused_with_a_message_in_indonesian(params, message):
     with pytest.raises(BadMapQuery, match=message):
         parse(**params)
