@@ -82,14 +82,18 @@
     if (config.points_url) {
       var cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
       fetch(config.points_url).then(function (r) { return r.json(); }).then(function (data) {
-        data.features.forEach(function (f) {
+        var markers = data.features.map(function (f) {
           var c = f.geometry.coordinates;
-          cluster.addLayer(L.marker([c[1], c[0]], { icon: icon, title: f.properties.title })
-            .bindPopup(popup(f.properties)));
+          return L.marker([c[1], c[0]], { icon: icon, title: f.properties.title })
+            .bindPopup(popup(f.properties));
         });
+        // Zoom first, then cluster: no animation between two clusterings.
+        if (markers.length) {
+          map.fitBounds(L.featureGroup(markers).getBounds(), { maxZoom: 10, padding: [48, 48], animate: false });
+        }
+        cluster.addLayers(markers);
         map.addLayer(cluster);
-        if (data.features.length) map.fitBounds(cluster.getBounds(), { maxZoom: 10, padding: [48, 48] });
-        node.dataset.points = String(data.features.length);
+        node.dataset.points = String(markers.length);
       });
     }
   }
