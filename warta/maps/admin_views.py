@@ -16,9 +16,7 @@ def search(request):
                 {
                     "name": place.name,
                     "kind": place.get_kind_display(),
-                    "regency": place.regency
-                    if place.kind == "district"
-                    else (place.name if place.kind == "regency" else ""),
+                    "regency": place.regency_name,
                     "province": place.province,
                     "latitude": place.latitude,
                     "longitude": place.longitude,

@@ -103,6 +103,11 @@ class GazetteerPlace(models.Model):
     def __str__(self):
         return ", ".join(part for part in (self.name, self.regency, self.province) if part)
 
+    @property
+    def regency_name(self):
+        """The regency/city the place is in, or is (empty for a province)."""
+        return self.name if self.kind == self.Kind.REGENCY else self.regency
+
 
 class MapPoint(models.Model):
     """One public, placed thing as the maps show it: a denormalised row per item.
@@ -132,6 +137,9 @@ class MapPoint(models.Model):
     place_name = models.CharField(max_length=200, blank=True)
     regency = models.CharField(max_length=120, blank=True)
     province = models.CharField(max_length=120, blank=True)
+    # With the row count and the highest id, a cheap validator for a map's
+    # ETag: a 304 needs one aggregate query, not the whole GeoJSON.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [

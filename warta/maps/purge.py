@@ -6,6 +6,8 @@ can be purged — the map pages and the GeoJSON without parameters that they
 load; filtered variants expire with their short max-age.
 """
 
+from dataclasses import dataclass
+
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Site
@@ -25,3 +27,13 @@ def purge_site_maps(site_id):
     site = Site.objects.filter(pk=site_id).first()
     if site is not None:
         purge_urls_from_cache(site_map_urls(site))
+
+
+@dataclass(frozen=True)
+class SiteMapsPurge:
+    """An on-commit callback that compares equal for the same site, to queue it once."""
+
+    site_id: int
+
+    def __call__(self):
+        purge_site_maps(self.site_id)

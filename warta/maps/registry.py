@@ -23,17 +23,14 @@ Wiring another `Placed` model is a subclass and one call, e.g. in its app's
     registry.register(LiveUpdateSource())
 """
 
-import logging
-
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from warta.maps.models import MapPoint, round_approximate
-
-logger = logging.getLogger(__name__)
+from warta.maps.purge import SiteMapsPurge
 
 
 class MapSource:
@@ -76,6 +73,7 @@ class MapRegistry:
         if issubclass(source.model, Page):
             page_published.connect(self.on_change, sender=source.model, dispatch_uid=uid)
             page_unpublished.connect(self.on_change, sender=source.model, dispatch_uid=uid)
+            post_page_move.connect(self.on_move, dispatch_uid="maps-page-move")
         else:
             post_save.connect(self.on_change, sender=source.model, dispatch_uid=uid)
         post_delete.connect(self.on_delete, sender=source.model, dispatch_uid=uid)
@@ -85,6 +83,13 @@ class MapRegistry:
 
     def on_delete(self, sender, instance, **kwargs):
         self.remove(instance)
+
+    def on_move(self, sender, instance, **kwargs):
+        """A moved page changes its URL and those of the placed pages below it."""
+        for model, source in self.sources.items():
+            if issubclass(model, Page):
+                for item in source.public_items().descendant_of(instance, inclusive=True):
+                    self.sync(item)
 
     def sync(self, item):
         """Write, update or remove the item's point to match what is public now."""
@@ -130,10 +135,17 @@ class MapRegistry:
                 self.changed(site)
 
     def changed(self, site):
-        from warta.maps.purge import purge_site_maps
+        """Purge the site's maps after commit, once however many points changed.
 
-        if site is not None:
-            transaction.on_commit(lambda: purge_site_maps(site.pk))
+        Pending callbacks live on the connection (Django drops them on
+        rollback), so that is where an earlier purge of the site is looked for.
+        """
+        if site is None:
+            return
+        purge = SiteMapsPurge(site.pk)
+        pending = [entry[1] for entry in connection.run_on_commit]
+        if purge not in pending:
+            transaction.on_commit(purge)
 
     def rebuild(self, log=None):
         """Recompute every point from the sources (after a data change or an import)."""

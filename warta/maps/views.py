@@ -4,10 +4,11 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -30,18 +31,27 @@ def bad_request(message):
     return response
 
 
-def conditional(request, body, content_type, max_age):
-    """A public response with a strong ETag; 304 when the client has it already."""
-    etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+def conditional(request, etag, content_type, max_age, make_body):
+    """A public response with `etag`; 304 when the client has it, else `make_body()`."""
     response = get_conditional_response(request, etag=etag)
     if response is None:
-        response = HttpResponse(body, content_type=content_type)
+        response = HttpResponse(make_body(), content_type=content_type)
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=max_age)
     return response
 
 
-def feature(point, zone):
+def digest(*parts):
+    return '"' + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest() + '"'
+
+
+def points_version(points):
+    """What changes whenever the selected rows do: their number, newest id and edit."""
+    summary = points.order_by().aggregate(Count("pk"), Max("pk"), Max("updated_at"))
+    return tuple(summary.values())
+
+
+def feature(point, zone, root=""):
     area = ", ".join(part for part in (point.regency, point.province) if part)
     return {
         "type": "Feature",
@@ -50,7 +60,7 @@ def feature(point, zone):
         "properties": {
             "kind": point.kind,
             "title": point.title,
-            "url": point.url,
+            "url": root + point.url,
             "time": point.published_at.isoformat(),
             "time_label": local_datetime(point.published_at, zone),
             "place": point.place_name,
@@ -68,27 +78,46 @@ def points(request):
         query = parse_map_query(request.GET, site=site)
     except BadMapQuery as error:
         return bad_request(str(error))
-    zone = SiteSettings.for_site(site).time_zone if site else settings.TIME_ZONE
-    paginator = Paginator(points_for(query), query.limit)
-    if query.page > max(paginator.num_pages, 1):
+    # Another site's points (?site=) link to that site and show its time zone.
+    target = site
+    if query.site_id != getattr(site, "pk", None):
+        target = Site.objects.filter(pk=query.site_id).first()
+    zone = SiteSettings.for_site(target).time_zone if target else settings.TIME_ZONE
+    root = target.root_url if target is not None and target != site else ""
+    selected = points_for(query)
+    version = points_version(selected)
+    if query.page > max(1, -(-version[0] // query.limit)):
         return bad_request(_("That page number does not exist."))
-    page = paginator.page(query.page)
+    etag = digest(query, zone, root, get_language(), version)
+    return conditional(
+        request,
+        etag,
+        GEOJSON,
+        settings.WARTA_PAGE_MAX_AGE,
+        lambda: geojson_body(request, query, selected, zone, root, version[0]),
+    )
+
+
+def geojson_body(request, query, selected, zone, root, total):
+    start = (query.page - 1) * query.limit
+    rows = list(selected[start : start + query.limit])
     body = {
         "type": "FeatureCollection",
-        "features": [feature(point, zone) for point in page.object_list],
+        "features": [feature(point, zone, root) for point in rows],
         "since": query.since.isoformat(),
         "until": query.until.isoformat() if query.until else None,
-        "total": paginator.count,
+        "total": total,
         "page": query.page,
     }
-    if page.has_next():
+    if start + query.limit < total:
         params = request.GET.copy()
         params["page"] = query.page + 1
         body["next"] = f"{reverse('maps:points')}?{params.urlencode()}"
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
-    return conditional(request, data, GEOJSON, settings.WARTA_PAGE_MAX_AGE)
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 @require_GET
 def outline(request):
-    return conditional(request, outline_geojson_bytes(), GEOJSON, OUTLINE_MAX_AGE)
+    body = outline_geojson_bytes()
+    etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+    return conditional(request, etag, GEOJSON, OUTLINE_MAX_AGE, lambda: body)

@@ -62,7 +62,11 @@ def test_site_section_and_topic_filters(get, site, section, kuta, sentani):
     )
 
     assert "Situs lain" not in titles(get(URL))
-    assert titles(get(URL, data={"site": other_site.pk})) == ["Situs lain"]
+    other = get(URL, data={"site": other_site.pk})
+    assert titles(other) == ["Situs lain"]
+    properties = other.json()["features"][0]["properties"]
+    assert properties["url"].startswith("http://pospapusa.localhost/")
+    assert properties["time_label"].endswith("WIT")
     assert titles(get(URL, data={"section": other_section.pk})) == [in_papua.title]
     assert titles(get(URL, data={"topic": topic.pk})) == [with_topic.title]
 
@@ -140,9 +144,20 @@ def test_unpublishing_and_deleting_remove_the_point(kuta, sentani):
     assert not MapPoint.objects.exists()
 
 
-def test_rebuild_recreates_the_points(kuta, sentani):
+def test_moving_a_story_updates_its_link(site, kuta):
+    other_section = make_section(site, "Papua", "papua")
+    kuta.move(other_section, pos="last-child")
+    assert MapPoint.objects.get().url == f"/papua/{kuta.slug}/"
+
+
+def test_rebuild_recreates_the_points_and_queues_one_purge_per_site(kuta, sentani):
+    from django.db import connection
+
+    from warta.maps.purge import SiteMapsPurge
     from warta.maps.registry import registry
 
     MapPoint.objects.all().delete()
     assert registry.rebuild() == 2
     assert MapPoint.objects.count() == 2
+    queued = [entry[1] for entry in connection.run_on_commit]
+    assert queued.count(SiteMapsPurge(kuta.get_site().pk)) == 1
