@@ -65,3 +65,4 @@ format: install
 
 bench: install
 	$(VENV_PY) bench/article.py --write
+	$(VENV_PY) bench/maps.py --write
