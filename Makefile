@@ -46,6 +46,7 @@ browser:
 demo: install
 	$(VENV_PY) manage.py migrate --noinput
 	$(VENV_PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV_PY) manage.py load_gazetteer
 	$(VENV_PY) manage.py load_demo --port $(PORT)
 	$(VENV_PY) manage.py run_demo --port $(PORT)
 
@@ -64,3 +65,4 @@ format: install
 
 bench: install
 	$(VENV_PY) bench/article.py --write
+	$(VENV_PY) bench/maps.py --write

@@ -91,7 +91,14 @@ def request(handler, path, **headers):
     so the per-request database connection (CONN_MAX_AGE=0 on SQLite) is opened and
     closed as in production, which the test client skips.
     """
-    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "HTTP_HOST": HOST, **headers}
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "HTTP_HOST": HOST,
+        **headers,
+    }
     wsgiref.util.setup_testing_defaults(environ)
     started = []
     response = handler(environ, lambda status, headers: started.append((status, headers)))

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "warta.video",
     "warta.demo",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -265,6 +266,13 @@ WARTA_PAGE_MAX_AGE = env_int("WARTA_PAGE_MAX_AGE", 60, minimum=0)
 # Longer query strings than this are refused with a 400 before any view runs.
 WARTA_MAX_QUERY_STRING = env_int("WARTA_MAX_QUERY_STRING", 2048, minimum=64)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# Maps: a tile server is optional. Unset, maps show the offline province
+# outline only, and a public page makes no request to a third party; set e.g.
+# WARTA_MAP_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png with its
+# attribution to draw tiles over it (docs/decisions/0004-maps.md).
+WARTA_MAP_TILE_URL = env_str("WARTA_MAP_TILE_URL", "")
+WARTA_MAP_TILE_ATTRIBUTION = env_str("WARTA_MAP_TILE_ATTRIBUTION", "")
 
 # Security: production turns on everything `check --deploy` asks for.
 SECURE_CONTENT_TYPE_NOSNIFF = True

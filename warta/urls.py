@@ -9,6 +9,7 @@ from warta.images.views import serve_public_media
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/peta/", include("warta.maps.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -14,6 +14,7 @@ from wagtail.embeds.format import embed_to_frontend_html
 from wagtail.embeds.models import Embed
 
 from warta.images.blocks import GalleryBlock, PrefetchingImageChooserBlock
+from warta.maps.blocks import MapBlock
 from warta.video.blocks import VideoBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -113,3 +114,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = EmbedWithCaptionBlock()
     related = RelatedReadBlock()
+    map = MapBlock()

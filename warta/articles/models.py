@@ -44,7 +44,12 @@ class HomePage(PublicPage):
     stories_per_section = 4
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.SectionPage", "articles.TopicIndexPage", "people.AuthorIndexPage"]
+    subpage_types = [
+        "articles.SectionPage",
+        "articles.TopicIndexPage",
+        "people.AuthorIndexPage",
+        "maps.MapPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -301,3 +301,59 @@ DEMO_USERS = [
     ("editor", "Editor"),
     ("pemeriksa", "Fact-checker"),
 ]
+
+# Where the local stories happened: (place name, latitude, longitude,
+# regency/city, province, approximate). The opinion piece's point is
+# approximate, as a protected source's would be.
+PLACES = {
+    "relawan-bersihkan-pantai-kuta": (
+        "Pantai Kuta",
+        -8.7185,
+        115.1686,
+        "Kabupaten Badung",
+        "Bali",
+        False,
+    ),
+    "antrean-pelabuhan-padangbai": (
+        "Pelabuhan Padangbai",
+        -8.5310,
+        115.5090,
+        "Kabupaten Karangasem",
+        "Bali",
+        False,
+    ),
+    "subak-jatiluwih-panen": (
+        "Subak Jatiluwih",
+        -8.3707,
+        115.1317,
+        "Kabupaten Tabanan",
+        "Bali",
+        False,
+    ),
+    "opini-kantong-plastik": ("Denpasar", -8.67052, 115.21263, "Kota Denpasar", "Bali", True),
+    "festival-danau-sentani": (
+        "Danau Sentani",
+        -2.6069,
+        140.5160,
+        "Kabupaten Jayapura",
+        "Papua",
+        False,
+    ),
+    "layanan-kependudukan-wamena": (
+        "Wamena",
+        -4.0957,
+        138.9457,
+        "Kabupaten Jayawijaya",
+        "Papua Pegunungan",
+        False,
+    ),
+    "mangrove-teluk-youtefa": ("Teluk Youtefa", -2.5920, 140.7260, "Kota Jayapura", "Papua", False),
+    "analisis-anggaran-provinsi-baru": (
+        "Jayapura",
+        -2.5337,
+        140.7181,
+        "Kota Jayapura",
+        "Papua",
+        False,
+    ),
+}

@@ -25,6 +25,7 @@ from warta.articles.models import (
 from warta.core.models import SiteSettings
 from warta.demo import content
 from warta.images.models import WartaImage
+from warta.maps.models import MapPage
 from warta.people.models import AuthorIndexPage, AuthorPage
 from warta.video.factories import make_demo_video
 
@@ -113,6 +114,14 @@ class Command(BaseCommand):
                 author_index, AuthorPage, slug, title=name, role=role, bio=bio
             )
             created += new
+        _, new = self.child(
+            home,
+            MapPage,
+            "peta",
+            title="Peta",
+            intro="Di mana berita kami terjadi: liputan terbaru di peta.",
+        )
+        created += new
         articles = {}
         for article in spec["articles"]:
             articles[article["slug"]], new = self.load_article(
@@ -151,6 +160,11 @@ class Command(BaseCommand):
             lead_image=lead_image,
             body=body,
         )
+        if spec["slug"] in content.PLACES:
+            name, latitude, longitude, regency, province, approximate = content.PLACES[spec["slug"]]
+            page.place_name, page.place_regency, page.place_province = name, regency, province
+            page.place_latitude, page.place_longitude = latitude, longitude
+            page.place_approximate = approximate
         page.article_authors = [ArticleAuthor(author=authors[slug]) for slug in spec["authors"]]
         page.topics = [topics[slug] for slug in spec["topics"]]
         page.tags.add(*spec["tags"])

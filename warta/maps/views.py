@@ -1,0 +1,123 @@
+"""The GeoJSON API behind every map, and the offline outline layer."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from warta.core.dates import local_datetime
+from warta.core.models import SiteSettings
+from warta.maps.outline import outline_geojson_bytes
+from warta.maps.query import BadMapQuery, parse_map_query, points_for
+
+GEOJSON = "application/geo+json"
+# The outline changes only with the pinned package: a day in shared caches.
+OUTLINE_MAX_AGE = 86_400
+
+
+def bad_request(message):
+    response = JsonResponse(
+        {"error": message}, status=400, json_dumps_params={"ensure_ascii": False}
+    )
+    patch_cache_control(response, public=True, max_age=settings.WARTA_PAGE_MAX_AGE)
+    return response
+
+
+def conditional(request, etag, content_type, max_age, make_body):
+    """A public response with `etag`; 304 when the client has it, else `make_body()`."""
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(make_body(), content_type=content_type)
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
+
+
+def digest(*parts):
+    return '"' + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest() + '"'
+
+
+def points_version(points):
+    """What changes whenever the selected rows do: their number, newest id and edit."""
+    summary = points.order_by().aggregate(Count("pk"), Max("pk"), Max("updated_at"))
+    return tuple(summary.values())
+
+
+def feature(point, zone, root=""):
+    area = ", ".join(part for part in (point.regency, point.province) if part)
+    return {
+        "type": "Feature",
+        "id": f"{point.kind}-{point.object_id}",
+        "geometry": {"type": "Point", "coordinates": [point.longitude, point.latitude]},
+        "properties": {
+            "kind": point.kind,
+            "title": point.title,
+            "url": root + point.url,
+            "time": point.published_at.isoformat(),
+            "time_label": local_datetime(point.published_at, zone),
+            "place": point.place_name,
+            "area": area,
+            "approximate": point.approximate,
+        },
+    }
+
+
+@require_GET
+def points(request):
+    """Recent placed items as a GeoJSON FeatureCollection, newest first, paginated."""
+    site = Site.find_for_request(request)
+    try:
+        query = parse_map_query(request.GET, site=site)
+    except BadMapQuery as error:
+        return bad_request(str(error))
+    # Another site's points (?site=) link to that site and show its time zone.
+    target = site
+    if query.site_id != getattr(site, "pk", None):
+        target = Site.objects.filter(pk=query.site_id).first()
+    zone = SiteSettings.for_site(target).time_zone if target else settings.TIME_ZONE
+    root = target.root_url if target is not None and target != site else ""
+    selected = points_for(query)
+    version = points_version(selected)
+    if query.page > max(1, -(-version[0] // query.limit)):
+        return bad_request(_("That page number does not exist."))
+    etag = digest(query, zone, root, get_language(), version)
+    return conditional(
+        request,
+        etag,
+        GEOJSON,
+        settings.WARTA_PAGE_MAX_AGE,
+        lambda: geojson_body(request, query, selected, zone, root, version[0]),
+    )
+
+
+def geojson_body(request, query, selected, zone, root, total):
+    start = (query.page - 1) * query.limit
+    rows = list(selected[start : start + query.limit])
+    body = {
+        "type": "FeatureCollection",
+        "features": [feature(point, zone, root) for point in rows],
+        "since": query.since.isoformat(),
+        "until": query.until.isoformat() if query.until else None,
+        "total": total,
+        "page": query.page,
+    }
+    if start + query.limit < total:
+        params = request.GET.copy()
+        params["page"] = query.page + 1
+        body["next"] = f"{reverse('maps:points')}?{params.urlencode()}"
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@require_GET
+def outline(request):
+    body = outline_geojson_bytes()
+    etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+    return conditional(request, etag, GEOJSON, OUTLINE_MAX_AGE, lambda: body)
