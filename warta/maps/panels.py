@@ -1,9 +1,7 @@
-from django.forms import Media
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 
-from warta.maps.config import map_settings
+from warta.maps.widgets import PICKER_MEDIA, PLACE_FIELDS, picker_config
 
 
 class PlacePickerPanel(Panel):
@@ -18,31 +16,15 @@ class PlacePickerPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            fields = {}
-            for name in (
-                "place_name",
-                "place_latitude",
-                "place_longitude",
-                "place_approximate",
-                "place_regency",
-                "place_province",
-            ):
-                if name in self.form.fields:
-                    fields[name] = self.form[name].auto_id
-            context["picker"] = {
-                "fields": fields,
-                "search_url": reverse("maps_gazetteer_search"),
-                "reverse_url": reverse("maps_reverse_lookup"),
-                **map_settings(),
+            fields = {
+                name: self.form[name].auto_id for name in PLACE_FIELDS if name in self.form.fields
             }
+            context["picker"] = picker_config(fields)
             return context
 
         @property
         def media(self):
-            return Media(
-                css={"all": ["vendor/leaflet/leaflet.css", "maps/maps.css"]},
-                js=["vendor/leaflet/leaflet.js", "maps/picker.js"],
-            )
+            return PICKER_MEDIA
 
 
 def place_panel(heading=None):

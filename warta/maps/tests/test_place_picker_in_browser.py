@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from warta.maps.models import GazetteerPlace
+from warta.maps.factories import make_gazetteer
 
 pytestmark = pytest.mark.django_db
 
@@ -15,25 +15,7 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 @pytest.fixture
 def gazetteer(db):
-    rows = [
-        ("51", "province", 1, "Bali", "", "Bali", -8.23566, 115.12239),
-        ("5103", "regency", 2, "Kabupaten Badung", "", "Bali", -8.51667, 115.2),
-        ("5103010", "district", 3, "Kuta", "Kabupaten Badung", "Bali", -8.7238, 115.17523),
-        ("9403", "regency", 2, "Kabupaten Jayapura", "", "Papua", -3.0, 139.95),
-        ("9403060", "district", 3, "Sentani", "Kabupaten Jayapura", "Papua", -2.5735, 140.5164),
-    ]
-    for code, kind, level, name, regency, province, latitude, longitude in rows:
-        GazetteerPlace.objects.create(
-            code=code,
-            kind=kind,
-            level=level,
-            name=name,
-            regency=regency,
-            province=province,
-            latitude=latitude,
-            longitude=longitude,
-            search_name=name.lower(),
-        )
+    make_gazetteer()
 
 
 @pytest.fixture

@@ -72,6 +72,14 @@
       map.setView(config.center, config.zoom);
     }
     map.on("click", function (event) { place([event.latlng.lat, event.latlng.lng], true); });
+    var suggestion = root.querySelector("[data-place-suggestion]");
+    if (suggestion && config.suggestion) {
+      suggestion.addEventListener("click", function () {
+        var point = [config.suggestion.latitude, config.suggestion.longitude];
+        place(point, true);
+        map.setView(point, 11);
+      });
+    }
     [lat, lon].forEach(function (input) {
       input.addEventListener("change", function () {
         var p = current();
