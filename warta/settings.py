@@ -298,6 +298,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # One line per task run drowns the demo's console; failures still show.
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
     },
 }
 
