@@ -114,6 +114,9 @@ class LiveEvent(models.Model):
     class Meta:
         indexes = [models.Index(fields=["coverage", "id"], name="live_event_coverage_id")]
 
+    def __str__(self):
+        return f"{self.kind} {self.update_id or ''}".strip()
+
     def message(self):
         """The event as broadcast and as sent in the stream and the JSON endpoint."""
         return {

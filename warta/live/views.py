@@ -24,7 +24,9 @@ MAX_EVENT_ID = 2**63 - 1
 
 
 def error(status, message):
-    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"error": message}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def parse_cursor(raw):

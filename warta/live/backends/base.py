@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 import json
 import logging
 import threading
@@ -91,11 +92,9 @@ class BaseBroadcaster:
         with self._lock:
             loops = {s.loop for s in self._subscriptions.get(coverage_id, ())}
         for loop in loops:
-            try:
+            # A loop may have closed under us (a server shut down): its streams are gone.
+            with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(self._offer_all, loop, coverage_id, item)
-            except RuntimeError:
-                # A loop closed under us (a server shut down); its streams are gone.
-                pass
 
     def _offer_all(self, loop, coverage_id, item):
         with self._lock:

@@ -24,7 +24,7 @@ def json_ld(html, type_):
 
 def test_topic_page_shows_updates_newest_first_with_pinned_first(client, coverage, topic):
     now = timezone.now()
-    make_update(coverage, "Pertama", time=now - timedelta(hours=2), pinned=True, headline="Disematkan")
+    make_update(coverage, "Pertama", time=now - timedelta(hours=2), pinned=True)
     make_update(coverage, "Kedua", time=now - timedelta(hours=1))
     make_update(coverage, "Ketiga", time=now)
     make_update(coverage, "Belum disetujui", approved=False)
