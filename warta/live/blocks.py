@@ -8,6 +8,7 @@ story and in its live coverage, and loads in bulk the same way.
 import json
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -19,6 +20,13 @@ from warta.articles.blocks import RICH_TEXT_FEATURES, EmbedWithCaptionBlock, Ima
 MAX_BODY_CHARS = 20_000
 
 
+def has_content(child):
+    """Whether a block shows readers anything: an empty paragraph does not."""
+    if child.block_type == "text":
+        return bool(strip_tags(child.value.source if child.value else "").strip())
+    return child.value is not None
+
+
 class LiveUpdateBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Text"), features=RICH_TEXT_FEATURES, template="articles/blocks/paragraph.html"
@@ -27,7 +35,7 @@ class LiveUpdateBodyBlock(blocks.StreamBlock):
     embed = EmbedWithCaptionBlock()
 
     def clean(self, value):
-        if not len(value):
+        if not any(has_content(child) for child in value):
             raise StreamBlockValidationError(
                 non_block_errors=[ValidationError(_("Write something before posting the update."))]
             )

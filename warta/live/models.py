@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.fields import StreamField
 
 from warta.live.blocks import LiveUpdateBodyBlock
@@ -22,9 +23,9 @@ COVERAGE_PAGE_TYPES = ("articles.TopicPage", "articles.ArticlePage")
 
 class LiveCoverage(models.Model):
     class Status(models.TextChoices):
-        LIVE = "live", _("Live")
-        PAUSED = "paused", _("Paused")
-        ENDED = "ended", _("Ended")
+        LIVE = "live", pgettext_lazy("live coverage status", "Live")
+        PAUSED = "paused", pgettext_lazy("live coverage status", "Paused")
+        ENDED = "ended", pgettext_lazy("live coverage status", "Ended")
 
     page = models.OneToOneField(
         "wagtailcore.Page",
