@@ -35,11 +35,19 @@ def test_editor_posts_an_update_that_readers_see_at_once(client, editor, coverag
     assert "Air mulai surut di Denpasar." in event.data["html"]
 
 
-def test_the_form_is_on_the_coverage_admin_page(client, editor, coverage, coverage_url):
+def test_the_form_is_on_the_coverage_admin_page_above_the_updates(
+    client, editor, coverage, coverage_url
+):
+    from warta.live.factories import make_update
+
+    make_update(coverage, "Dari impor, tanpa penulis.")
+    make_update(coverage, "Menunggu.", author=editor, approved=False)
     client.force_login(editor)
     response = client.get(coverage_url)
     assert response.status_code == 200
-    assert 'data-contentpath="body"' in response.content.decode()
+    html = response.content.decode()
+    assert html.index('data-contentpath="body"') < html.index("Dari impor, tanpa penulis.")
+    assert "Menunggu persetujuan" in html
 
 
 def test_reporters_update_waits_for_an_editors_approval(

@@ -201,3 +201,16 @@ def test_a_reader_that_never_reads_is_dropped_and_replays_on_reconnect(
     replayed = async_to_sync(reconnect)(last_id)
     got = [json.loads(f["data"])["update"] for f in delivered + replayed]
     assert got == [u.pk for u in updates]
+
+
+def test_the_stream_is_not_compressed(coverage, stream_url):
+    async def scenario():
+        response = await open_stream(stream_url, **{"Accept-Encoding": "gzip"})
+        frames = aiter(response.streaming_content)
+        first = await next_frame(frames)
+        await frames.aclose()
+        return response, first
+
+    response, first = async_to_sync(scenario)()
+    assert not response.has_header("Content-Encoding")
+    assert first.startswith("retry:")
