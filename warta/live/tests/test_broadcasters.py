@@ -8,6 +8,7 @@ import pytest
 
 from warta.live.backends import get_broadcaster, reset_broadcaster
 from warta.live.tests.redis_server import redis_broadcaster_settings
+from warta.live.tests.streams import run_async
 
 INPROCESS = {"BACKEND": "warta.live.backends.inprocess.InProcessBroadcaster"}
 
@@ -47,7 +48,7 @@ def test_every_subscriber_of_the_coverage_gets_each_event_once(broadcaster):
         assert other.queue.empty()
         return got
 
-    assert asyncio.run(scenario()) == [[1, 2]] * 3
+    assert run_async(scenario) == [[1, 2]] * 3
 
 
 def test_a_subscriber_that_never_reads_is_dropped_without_slowing_the_others(broadcaster):
@@ -61,7 +62,7 @@ def test_a_subscriber_that_never_reads_is_dropped_without_slowing_the_others(bro
             received.append((await asyncio.wait_for(reader.get(), 5))[0])
         return stalled, received
 
-    stalled, received = asyncio.run(scenario())
+    stalled, received = run_async(scenario)
     assert received == list(range(1, 11))
     assert stalled.dropped
     assert broadcaster.subscriber_count(7) == 1
@@ -89,7 +90,7 @@ def test_the_redis_broadcaster_reaches_subscribers_of_another_broadcaster(settin
         return await asyncio.wait_for(reader.get(), 5)
 
     try:
-        event_id, frame = asyncio.run(scenario())
+        event_id, frame = run_async(scenario)
     finally:
         publisher.close()
         server.close()

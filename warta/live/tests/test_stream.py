@@ -4,14 +4,14 @@ import json
 from urllib.parse import urlencode
 
 import pytest
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from django.test import AsyncClient
 from django.urls import reverse
 
 from warta.live.backends import get_broadcaster
 from warta.live.factories import make_update
 from warta.live.models import LiveEvent
-from warta.live.tests.streams import next_frame, parse_frame
+from warta.live.tests.streams import next_frame, parse_frame, run_async
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_stream_pushes_new_edited_and_deleted_updates(
         await frames.aclose()
         return update_pk, created, edited, deleted
 
-    update_pk, created, edited, deleted = async_to_sync(scenario)()
+    update_pk, created, edited, deleted = run_async(scenario)
 
     assert created["event"] == "created"
     assert "Jembatan putus." in json.loads(created["data"])["html"]
@@ -72,7 +72,7 @@ def test_reconnect_with_last_event_id_replays_what_was_missed(coverage, stream_u
         await frames.aclose()
         return replayed
 
-    replayed = async_to_sync(scenario)()
+    replayed = run_async(scenario)
     assert [json.loads(f["data"])["update"] for f in replayed] == [second.pk, third.pk]
 
 
@@ -89,12 +89,12 @@ def test_the_page_cursor_works_like_last_event_id(coverage, stream_url):
         await frames.aclose()
         return frame
 
-    assert json.loads(async_to_sync(scenario)()["data"])["update"] == missed.pk
+    assert json.loads(run_async(scenario)["data"])["update"] == missed.pk
 
 
 @pytest.mark.parametrize("forged", ["abc", "-1", "1e3", "9" * 40])
 def test_a_malformed_last_event_id_is_refused_with_a_message(coverage, stream_url, forged):
-    response = async_to_sync(open_stream)(stream_url, **{"Last-Event-ID": forged})
+    response = run_async(open_stream, stream_url, **{"Last-Event-ID": forged})
     assert response.status_code == 400
     assert "Last-Event-ID harus berupa nomor" in json.loads(response.content)["error"]
     assert get_broadcaster().subscriber_count() == 0
@@ -102,7 +102,7 @@ def test_a_malformed_last_event_id_is_refused_with_a_message(coverage, stream_ur
 
 @pytest.mark.parametrize("forged", ["١٢", "²", "12 OR 1=1"])
 def test_a_malformed_cursor_in_the_query_string_is_refused(coverage, stream_url, forged):
-    response = async_to_sync(open_stream)(f"{stream_url}?{urlencode({'after': forged})}")
+    response = run_async(open_stream, f"{stream_url}?{urlencode({'after': forged})}")
     assert response.status_code == 400
     assert "Last-Event-ID harus berupa nomor" in json.loads(response.content)["error"]
     assert get_broadcaster().subscriber_count() == 0
@@ -120,7 +120,7 @@ def test_a_last_event_id_beyond_the_log_resets_the_page(coverage, stream_url):
         await frames.aclose()
         return frame
 
-    frame = async_to_sync(scenario)()
+    frame = run_async(scenario)
     assert frame["event"] == "reset"
     assert frame["id"] == str(latest)
 
@@ -138,13 +138,13 @@ def test_too_many_missed_events_reset_instead_of_replaying(settings, coverage, s
         await frames.aclose()
         return frame
 
-    assert async_to_sync(scenario)()["event"] == "reset"
+    assert run_async(scenario)["event"] == "reset"
 
 
 @pytest.mark.parametrize("coverage_id", [999999, 2**70])
 def test_an_unknown_coverage_is_a_404_with_a_message(db, coverage_id):
     url = reverse("live:stream", args=[coverage_id])
-    response = async_to_sync(open_stream)(url)
+    response = run_async(open_stream, url)
     assert response.status_code == 404
     assert json.loads(response.content)["error"] == "Tidak ada liputan langsung dengan nomor ini."
 
@@ -183,7 +183,7 @@ def test_a_reader_that_never_reads_is_dropped_and_replays_on_reconnect(
         drained = [chunk async for chunk in stalled_frames]
         return updates, received, drained
 
-    updates, received, drained = async_to_sync(scenario)()
+    updates, received, drained = run_async(scenario)
     assert [json.loads(f["data"])["update"] for f in received] == [u.pk for u in updates]
     # Its stream ended after the retry line and what fitted in its queue.
     assert len([c for c in drained if c.startswith(b"id:")]) <= 3
@@ -198,7 +198,7 @@ def test_a_reader_that_never_reads_is_dropped_and_replays_on_reconnect(
 
     delivered = [parse_frame(c.decode()) for c in drained if c.startswith(b"id:")]
     last_id = int(delivered[-1]["id"]) if delivered else 0
-    replayed = async_to_sync(reconnect)(last_id)
+    replayed = run_async(reconnect, last_id)
     got = [json.loads(f["data"])["update"] for f in delivered + replayed]
     assert got == [u.pk for u in updates]
 
@@ -211,6 +211,6 @@ def test_the_stream_is_not_compressed(coverage, stream_url):
         await frames.aclose()
         return response, first
 
-    response, first = async_to_sync(scenario)()
+    response, first = run_async(scenario)
     assert not response.has_header("Content-Encoding")
     assert first.startswith("retry:")
