@@ -10,6 +10,7 @@ import json
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import connections
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -57,6 +58,18 @@ def missed_events(coverage_id, after, limit):
     return [event.message() for event in events[:limit]]
 
 
+def release_connection():
+    """Give the database connection back before a stream settles in for hours.
+
+    Each open stream keeps the thread Django gave its request; without this,
+    it would keep a database connection too, and a thousand readers would
+    exhaust PostgreSQL's connections. (Inside a test's transaction it stays.)
+    """
+    connection = connections["default"]
+    if not connection.in_atomic_block:
+        connection.close()
+
+
 def reset_frame(latest):
     return f"id: {latest}\nevent: reset\ndata: {{}}\n\n".encode()
 
@@ -83,6 +96,7 @@ async def event_stream(coverage_id, after, latest, subscription):
                 for message in missed:
                     yield sse_frame(message)
                     after = message["id"]
+        await sync_to_async(release_connection)()
         while True:
             try:
                 item = await asyncio.wait_for(subscription.get(), live["KEEPALIVE_SECONDS"])
