@@ -45,49 +45,15 @@ VENV_BIN = Path(sys.executable).parent
 
 def server_command(server, port):
     base = ["--host", "127.0.0.1", "--port", str(port)]
+    uvicorn = [sys.executable, "-m", "uvicorn", "warta.asgi:application", *base]
+    uvicorn += ["--no-access-log", "--log-level", "warning"]
     if server == "uvicorn":
-        return [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "warta.asgi:application",
-            *base,
-            "--no-access-log",
-            "--log-level",
-            "warning",
-            "--loop",
-            "asyncio",
-            "--http",
-            "h11",
-        ]
+        return [*uvicorn, "--loop", "asyncio", "--http", "h11"]
     if server == "uvicorn-uvloop":
-        return [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "warta.asgi:application",
-            *base,
-            "--no-access-log",
-            "--log-level",
-            "warning",
-            "--loop",
-            "uvloop",
-            "--http",
-            "httptools",
-        ]
+        return [*uvicorn, "--loop", "uvloop", "--http", "httptools"]
     if server == "granian":
-        return [
-            str(VENV_BIN / "granian"),
-            "--interface",
-            "asgi",
-            *base,
-            "--workers",
-            "1",
-            "--no-ws",
-            "--log-level",
-            "warning",
-            "warta.asgi:application",
-        ]
+        granian = [str(VENV_BIN / "granian"), "--interface", "asgi", *base, "--workers", "1"]
+        return [*granian, "--no-ws", "--log-level", "warning", "warta.asgi:application"]
     if server == "hypercorn":
         return [
             str(VENV_BIN / "hypercorn"),

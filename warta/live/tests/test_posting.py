@@ -166,3 +166,11 @@ def test_reporter_cannot_edit_an_approved_update(client, reporter, editor, cover
     assert denied(client.get(reverse("live_edit", args=[update.pk])))
     assert denied(client.post(reverse("live_delete", args=[update.pk])))
     assert LiveUpdate.objects.filter(pk=update.pk).exists()
+
+
+def test_the_page_editor_links_to_the_coverage_of_topics_only(client, editor, topic, site):
+    client.force_login(editor)
+    url = reverse("live_coverage", args=[topic.pk])
+    assert url in client.get(reverse("wagtailadmin_pages:edit", args=[topic.pk])).content.decode()
+    home = reverse("wagtailadmin_pages:edit", args=[site.root_page_id])
+    assert "/admin/live/" not in client.get(home).content.decode()

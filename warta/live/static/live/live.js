@@ -86,6 +86,7 @@
     }
     var id = "update-" + message.update;
     var shown = document.getElementById(id);
+    var waiting = pending.some(function (el) { return el.id === id; });
     pending = pending.filter(function (el) { return el.id !== id; });
     if (message.kind === "deleted") {
       if (shown) shown.remove();
@@ -96,7 +97,8 @@
       } else if (shown) {
         shown.remove();
         place(el);
-      } else if (onFirstPage) {
+      } else if (onFirstPage && (message.kind === "created" || waiting)) {
+        // An edit of an update on an older page stays there.
         el.classList.add("is-new");
         if (readerAtTop()) place(el);
         else pending.push(el);
