@@ -41,9 +41,15 @@ def parse_cursor(raw):
 
 
 def find_coverage(coverage_id):
+    """The coverage readers may follow: its page is published and not restricted."""
     if coverage_id > MAX_EVENT_ID:
         return None
-    return LiveCoverage.objects.filter(pk=coverage_id).first()
+    coverage = (
+        LiveCoverage.objects.select_related("page").filter(pk=coverage_id, page__live=True).first()
+    )
+    if coverage is None or coverage.page.get_view_restrictions().exists():
+        return None
+    return coverage
 
 
 def coverage_state(coverage_id):

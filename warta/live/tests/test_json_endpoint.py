@@ -53,3 +53,16 @@ def test_json_for_an_unknown_coverage_is_a_404_with_a_message(client, db):
     response = client.get(reverse("live:updates_json", args=[424242]))
     assert response.status_code == 404
     assert json.loads(response.content)["error"] == "Tidak ada liputan langsung dengan nomor ini."
+
+
+def test_coverage_of_an_unpublished_or_private_page_is_not_served(client, coverage, topic):
+    from wagtail.models import PageViewRestriction
+
+    make_update(coverage, "Belum untuk umum.")
+    PageViewRestriction.objects.create(
+        page=topic, restriction_type=PageViewRestriction.PASSWORD, password="rahasia"
+    )
+    assert get_json(client, coverage).status_code == 404
+    PageViewRestriction.objects.all().delete()
+    topic.unpublish()
+    assert get_json(client, coverage).status_code == 404

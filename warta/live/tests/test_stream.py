@@ -214,3 +214,8 @@ def test_the_stream_is_not_compressed(coverage, stream_url):
     response, first = run_async(scenario)
     assert not response.has_header("Content-Encoding")
     assert first.startswith("retry:")
+
+
+def test_the_stream_of_an_unpublished_page_is_a_404(coverage, topic, stream_url):
+    topic.unpublish()
+    assert run_async(open_stream, stream_url).status_code == 404
