@@ -54,6 +54,10 @@ def restore_migration_data(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         connections["default"].creation.deserialize_db_from_string(_snapshots["default"])
+        # A stream cancelled at shutdown ends without Django's request_finished,
+        # so a server thread's connection may outlive the thread; PostgreSQL
+        # would then refuse to drop the test database. End any such session.
+        end_other_sessions()
 
 
 @pytest.fixture
@@ -104,3 +108,17 @@ def close_server_connections():
     thread = threading.Thread(target=lambda: asyncio.run(sync_to_async(connections.close_all)()))
     thread.start()
     thread.join(timeout=10)
+
+
+def end_other_sessions():
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        # This thread's connection object may not be the one pytest-django
+        # closes before dropping the database (async code can swap it); the
+        # next query reconnects.
+        connection.close()
