@@ -66,3 +66,8 @@ format: install
 bench: install
 	$(VENV_PY) bench/article.py --write
 	$(VENV_PY) bench/maps.py --write
+
+# Live updates: 100 and 1,000 SSE readers on 127.0.0.1 (bench/live.py --help).
+.PHONY: bench-live
+bench-live: install
+	$(VENV_PY) bench/live.py --readers 100 1000

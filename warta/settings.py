@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "warta.articles",
     "warta.maps",
     "warta.video",
+    "warta.live",
     "warta.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
@@ -263,6 +264,47 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Public pages: how long browsers and shared caches may keep them.
 WARTA_PAGE_MAX_AGE = env_int("WARTA_PAGE_MAX_AGE", 60, minimum=0)
+# Live coverage (warta/live): the broadcaster that fans events out to open
+# streams is in-process by default and Redis pub/sub when REDIS_URL is set.
+# Pub/sub channels are shared by every database number of a Redis server, so
+# their names carry WARTA_LIVE_CHANNEL_PREFIX.
+if REDIS_URL:
+    WARTA_LIVE_BROADCASTER = {
+        "BACKEND": "warta.live.backends.redis.RedisBroadcaster",
+        "OPTIONS": {
+            "url": REDIS_URL,
+            "channel_prefix": env_str("WARTA_LIVE_CHANNEL_PREFIX", "warta"),
+        },
+    }
+else:
+    WARTA_LIVE_BROADCASTER = {"BACKEND": "warta.live.backends.inprocess.InProcessBroadcaster"}
+WARTA_LIVE = {
+    # Events a reconnecting reader may have missed before it reloads instead.
+    "MAX_REPLAY": env_int("WARTA_LIVE_MAX_REPLAY", 200, minimum=1),
+    "KEEPALIVE_SECONDS": env_int("WARTA_LIVE_KEEPALIVE_SECONDS", 20, minimum=1),
+    "RETRY_MS": env_int("WARTA_LIVE_RETRY_MS", 2000, minimum=100),
+    # Newest events served by the shared JSON endpoint, and how long caches keep it.
+    "JSON_WINDOW": env_int("WARTA_LIVE_JSON_WINDOW", 50, minimum=1),
+    "JSON_MAX_AGE": env_int("WARTA_LIVE_JSON_MAX_AGE", 5, minimum=0),
+}
+
+# Caches in front (a CDN or nginx/Varnish) are purged through Wagtail's
+# frontend_cache when pages are published and when live updates change:
+# FRONTEND_CACHE_PURGE_URL for an HTTP PURGE endpoint, or Cloudflare's zone
+# and API token.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_PURGE_URL", ""):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL", ""),
+    }
+if env_str("CLOUDFLARE_ZONE_ID", ""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID", ""),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+
 # Longer query strings than this are refused with a 400 before any view runs.
 WARTA_MAX_QUERY_STRING = env_int("WARTA_MAX_QUERY_STRING", 2048, minimum=64)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000

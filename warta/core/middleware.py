@@ -58,4 +58,8 @@ class PublicGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
         if request.path.startswith("/admin/"):
             return response
+        # An event stream must reach the reader event by event; Django would
+        # compress each event as a gzip member of its own, which browsers drop.
+        if response.get("Content-Type", "").startswith("text/event-stream"):
+            return response
         return super().process_response(request, response)

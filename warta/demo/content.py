@@ -357,3 +357,46 @@ PLACES = {
         False,
     ),
 }
+
+# Live coverage on a topic hub: (site slug, topic slug, updates). An update:
+# (minutes before now, headline, text, pinned, key event, place name).
+LIVE_COVERAGES = [
+    (
+        "balicitizen",
+        "sampah-plastik",
+        [
+            (
+                180,
+                "Aksi bersih Pantai Kuta dimulai",
+                "Ratusan relawan berkumpul sejak pukul enam pagi membawa karung dan sarung tangan.",
+                True,
+                True,
+                "Pantai Kuta",
+            ),
+            (
+                120,
+                "",
+                "Petugas mencatat sampah plastik kiriman terbanyak terkumpul di sisi utara pantai.",
+                False,
+                False,
+                "Pantai Kuta",
+            ),
+            (
+                60,
+                "Dua truk sampah diangkut",
+                "Sampah yang terkumpul diangkut ke tempat pemilahan di Suwung.",
+                False,
+                True,
+                "Suwung",
+            ),
+            (
+                15,
+                "",
+                "Relawan mulai bergeser ke Pantai Legian untuk putaran kedua.",
+                False,
+                False,
+                "Pantai Legian",
+            ),
+        ],
+    ),
+]

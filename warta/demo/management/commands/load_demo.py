@@ -25,6 +25,7 @@ from warta.articles.models import (
 from warta.core.models import SiteSettings
 from warta.demo import content
 from warta.images.models import WartaImage
+from warta.live.models import LiveCoverage, LiveUpdate
 from warta.maps.models import MapPage
 from warta.people.models import AuthorIndexPage, AuthorPage
 from warta.video.factories import make_demo_video
@@ -106,6 +107,7 @@ class Command(BaseCommand):
                 topic_index, TopicPage, slug, title=title, summary=summary
             )
             created += new
+        self.load_live_coverage(spec, topics)
         author_index, new = self.child(home, AuthorIndexPage, "penulis", title="Penulis")
         created += new
         authors = {}
@@ -197,6 +199,28 @@ class Command(BaseCommand):
             source="Demo",
             file=ImageFile(buffer, name=f"{slug}.jpg"),
         )
+
+    def load_live_coverage(self, spec, topics):
+        """A live coverage with a few updates, once: later runs leave it as editors left it."""
+        for site_slug, topic_slug, updates in content.LIVE_COVERAGES:
+            if site_slug != spec["slug"]:
+                continue
+            coverage, created = LiveCoverage.objects.get_or_create(
+                page=topics[topic_slug],
+                defaults={"started_at": timezone.now() - timedelta(hours=4)},
+            )
+            if not created:
+                continue
+            for minutes, headline, text, pinned, key_event, place in updates:
+                LiveUpdate.objects.create(
+                    coverage=coverage,
+                    time=timezone.now() - timedelta(minutes=minutes),
+                    headline=headline,
+                    body=[("text", RichText(f"<p>{text}</p>"))],
+                    pinned=pinned,
+                    key_event=key_event,
+                    place_name=place,
+                )
 
     def load_users(self):
         users = get_user_model()

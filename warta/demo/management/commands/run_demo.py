@@ -39,6 +39,9 @@ class Command(BaseCommand):
                     "--port",
                     str(port),
                     "--no-access-log",
+                    # Live-update streams stay open; Ctrl-C should not wait for readers.
+                    "--timeout-graceful-shutdown",
+                    "3",
                 ]
             ),
             subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*"]),
