@@ -1,6 +1,6 @@
 """Blocks of a live update's body.
 
-The list lives in one class so a new kind of block (video) is one line here.
+The list lives in one class so a new kind of block is one line here.
 Updates reuse the article blocks, so an image or embed looks the same in a
 story and in its live coverage, and loads in bulk the same way.
 """
@@ -14,6 +14,7 @@ from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from warta.articles.blocks import RICH_TEXT_FEATURES, EmbedWithCaptionBlock, ImageBlock
+from warta.video.blocks import VideoBlock
 
 # An update is a few paragraphs typed on a phone, not a long read; anything
 # larger is a paste gone wrong and would be pushed to every open page.
@@ -32,6 +33,7 @@ class LiveUpdateBodyBlock(blocks.StreamBlock):
         label=_("Text"), features=RICH_TEXT_FEATURES, template="articles/blocks/paragraph.html"
     )
     image = ImageBlock()
+    video = VideoBlock()
     embed = EmbedWithCaptionBlock()
 
     def clean(self, value):

@@ -43,6 +43,13 @@
     list.insertBefore(el, before);
     var empty = list.querySelector(".live-empty");
     if (empty) empty.remove();
+    inserted(el);
+  }
+
+  // Scripts do not run in inserted HTML: tell the page's own scripts (the
+  // video player) that new content arrived.
+  function inserted(el) {
+    document.dispatchEvent(new CustomEvent("warta:inserted", { detail: el }));
   }
 
   function showPending() {
@@ -94,6 +101,7 @@
       var el = element(message.html);
       if (shown && shown.dataset.pinned === el.dataset.pinned) {
         shown.replaceWith(el);
+        inserted(el);
       } else if (shown) {
         shown.remove();
         place(el);

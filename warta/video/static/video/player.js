@@ -61,4 +61,6 @@
   } else {
     init();
   }
+  // Live updates insert videos after load (live.js announces them).
+  document.addEventListener("warta:inserted", init);
 })();
