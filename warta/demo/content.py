@@ -358,6 +358,14 @@ PLACES = {
     ),
 }
 
+# Where the live updates happened: place name -> (latitude, longitude,
+# regency/city, province).
+LIVE_PLACES = {
+    "Pantai Kuta": (-8.7185, 115.1686, "Kabupaten Badung", "Bali"),
+    "Suwung": (-8.7283, 115.2187, "Kota Denpasar", "Bali"),
+    "Pantai Legian": (-8.7045, 115.1660, "Kabupaten Badung", "Bali"),
+}
+
 # Live coverage on a topic hub: (site slug, topic slug, updates). An update:
 # (minutes before now, headline, text, pinned, key event, place name).
 LIVE_COVERAGES = [

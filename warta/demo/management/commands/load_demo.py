@@ -212,6 +212,7 @@ class Command(BaseCommand):
             if not created:
                 continue
             for minutes, headline, text, pinned, key_event, place in updates:
+                latitude, longitude, regency, province = content.LIVE_PLACES[place]
                 LiveUpdate.objects.create(
                     coverage=coverage,
                     time=timezone.now() - timedelta(minutes=minutes),
@@ -220,6 +221,10 @@ class Command(BaseCommand):
                     pinned=pinned,
                     key_event=key_event,
                     place_name=place,
+                    place_latitude=latitude,
+                    place_longitude=longitude,
+                    place_regency=regency,
+                    place_province=province,
                 )
 
     def load_users(self):
