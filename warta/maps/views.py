@@ -8,7 +8,7 @@ from django.db.models import Count, Max
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -51,6 +51,10 @@ def points_version(points):
     return tuple(summary.values())
 
 
+# A short label for points that are not stories, shown in the marker's popup.
+KIND_LABELS = {"live": gettext_lazy("Live update")}
+
+
 def feature(point, zone, root=""):
     area = ", ".join(part for part in (point.regency, point.province) if part)
     return {
@@ -59,6 +63,7 @@ def feature(point, zone, root=""):
         "geometry": {"type": "Point", "coordinates": [point.longitude, point.latitude]},
         "properties": {
             "kind": point.kind,
+            "kind_label": str(KIND_LABELS.get(point.kind, "")),
             "title": point.title,
             "url": root + point.url,
             "time": point.published_at.isoformat(),

@@ -29,6 +29,7 @@ def test_approved_update_is_on_the_map_with_a_link_to_itself(get, coverage):
     [feature] = response.json()["features"]
     topic = coverage.page
     assert feature["properties"]["title"] == "Air mulai surut"
+    assert feature["properties"]["kind_label"] == "Pembaruan langsung"
     assert (
         feature["properties"]["url"] == f"{topic.relative_url(topic.get_site())}#update-{update.pk}"
     )
@@ -74,3 +75,10 @@ def test_unpublished_topic_takes_its_updates_off_the_map_and_back(coverage):
     assert live_points() == []
     topic.save_revision().publish()
     assert len(live_points()) == 1
+
+
+def test_light_list_marks_live_updates(get, coverage, map_page):
+    make_update(coverage, headline="Air mulai surut", **KUTA)
+    page = get("/peta/", data={"tampilan": "daftar"}).content.decode()
+    assert "Air mulai surut" in page
+    assert "Pembaruan langsung" in page

@@ -40,6 +40,7 @@
   function popup(properties) {
     var box = document.createElement("div");
     box.className = "map-popup";
+    if (properties.kind_label) box.appendChild(text("span", properties.kind_label, "map-popup__kind"));
     var link = document.createElement("a");
     link.href = properties.url;
     link.textContent = properties.title;
