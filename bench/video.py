@@ -159,8 +159,7 @@ def main():
             f"- Date: {datetime.now(UTC):%a %b %d %H:%M:%S UTC %Y}",
             f"- Machine: {os.cpu_count()} CPUs, {cpu}, Python {platform.python_version()}; "
             f"load average {' '.join(f'{x:.2f}' for x in load_start)} at the start, "
-            f"{' '.join(f'{x:.2f}' for x in load_end)} at the end (other helpers' work shares "
-            "the CPU)",
+            f"{' '.join(f'{x:.2f}' for x in load_end)} at the end",
             f"- Command: `flock /tmp/warta-bench.lock .venv/bin/python bench/video.py --write` "
             f"({args.rounds} transcodes, {args.photo_rounds} photos)",
             "",
