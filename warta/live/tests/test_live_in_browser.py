@@ -89,6 +89,10 @@ def test_posted_edited_and_deleted_updates_reach_an_open_reader_page(
         expect(posted).to_contain_text("Tanggul Tukad Badung jebol", timeout=TIMEOUT_MS)
         expect(posted).to_contain_text("Air setinggi lutut")
         update_id = posted.get_attribute("data-update")
+        # "Last updated" follows the new update.
+        expect(reader.locator(".live-modified time")).to_have_attribute(
+            "datetime", posted.locator("time").get_attribute("datetime")
+        )
 
         # The edit replaces it in place.
         admin.goto(f"{admin_base}/admin/live/update/{update_id}/edit/")

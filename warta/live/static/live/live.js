@@ -46,6 +46,17 @@
     inserted(el);
   }
 
+  // "Last updated" follows the newest update's own time.
+  function freshen(el) {
+    var shown = root.querySelector(".live-modified time");
+    var time = el.querySelector("time[datetime]");
+    if (!shown || !time) return;
+    if (new Date(time.getAttribute("datetime")) > new Date(shown.getAttribute("datetime"))) {
+      shown.setAttribute("datetime", time.getAttribute("datetime"));
+      shown.textContent = time.textContent;
+    }
+  }
+
   // Scripts do not run in inserted HTML: tell the page's own scripts (the
   // video player) that new content arrived.
   function inserted(el) {
@@ -99,6 +110,7 @@
       if (shown) shown.remove();
     } else {
       var el = element(message.html);
+      freshen(el);
       if (shown && shown.dataset.pinned === el.dataset.pinned) {
         shown.replaceWith(el);
         inserted(el);
