@@ -142,6 +142,14 @@ def test_a_job_whose_worker_was_killed_is_retried_and_completes(tmp_path):
             120,
             "the retried job to finish",
         )
+        # The job marks the video ready, then removes its own work folder; the
+        # killed attempt's folder went when the retry started.
+        pattern = f"warta-video-{video.pk}-*"
+        wait_for(
+            lambda: not list(Path(tempfile.gettempdir()).glob(pattern)),
+            30,
+            "the local work folders to be removed",
+        )
     finally:
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
@@ -157,5 +165,3 @@ def test_a_job_whose_worker_was_killed_is_retried_and_completes(tmp_path):
         assert f"{rung}/index.m3u8" in master
         assert decodes_fully(prefix / rung / "index.m3u8") == ""
     assert (prefix / "fallback.mp4").exists() and (prefix / "poster.jpg").exists()
-    # The killed attempt's local work folder went too.
-    assert not list(Path(tempfile.gettempdir()).glob(f"warta-video-{video.pk}-*"))
