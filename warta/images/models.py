@@ -24,7 +24,7 @@ from wagtail.images.models import (
 
 from warta.images.metadata import read_metadata
 from warta.images.storage import private_storage
-from warta.maps.models import Placed
+from warta.maps.models import PLACE_FIELDS, Placed
 
 
 class WartaImage(Placed, AbstractImage):
@@ -64,12 +64,7 @@ class WartaImage(Placed, AbstractImage):
         "source",
         "licence",
         *Image.admin_form_fields[3:],
-        "place_name",
-        "place_latitude",
-        "place_longitude",
-        "place_approximate",
-        "place_regency",
-        "place_province",
+        *PLACE_FIELDS,
         "original_latitude",
         "original_longitude",
     )

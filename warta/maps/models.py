@@ -16,6 +16,16 @@ from wagtail.admin.panels import FieldPanel
 
 from warta.core.models import PublicPage
 
+# The fields `Placed` adds, in form order (the picker and forms without panels use this).
+PLACE_FIELDS = (
+    "place_name",
+    "place_latitude",
+    "place_longitude",
+    "place_approximate",
+    "place_regency",
+    "place_province",
+)
+
 # Two decimals of a degree are about 1.1 km at the equator: close enough for a
 # map of coverage, too coarse to find a source's house.
 APPROXIMATE_DECIMALS = 2

@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 
-from warta.maps.widgets import PICKER_MEDIA, PLACE_FIELDS, picker_config
+from warta.maps.models import PLACE_FIELDS
+from warta.maps.widgets import PICKER_MEDIA, picker_config
 
 
 class PlacePickerPanel(Panel):

@@ -9,15 +9,7 @@ from django import forms
 from django.urls import reverse
 
 from warta.maps.config import map_settings
-
-PLACE_FIELDS = (
-    "place_name",
-    "place_latitude",
-    "place_longitude",
-    "place_approximate",
-    "place_regency",
-    "place_province",
-)
+from warta.maps.models import PLACE_FIELDS
 
 PICKER_MEDIA = forms.Media(
     css={"all": ["vendor/leaflet/leaflet.css", "maps/maps.css"]},
