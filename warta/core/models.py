@@ -8,9 +8,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from warta.core.dates import ZONE_CHOICES
+from warta.core.dates import ZONE_CHOICES, local_datetime
 
 
 @register_setting(icon="site")
@@ -47,6 +47,27 @@ class SiteSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.logo_text or self.site.site_name
+
+    def local_datetime(self, value):
+        """`value` in this site's zone with its label: "Jumat, 31 Desember 2021 09.15 WITA"."""
+        return local_datetime(value, self.time_zone)
+
+
+def site_settings_for(where=None):
+    """The settings of the site of `where` (a request, a page or a Site).
+
+    Falls back to the default site's, then to an unsaved SiteSettings: its
+    field defaults are the one place the fallback zone and language are written.
+    """
+    if hasattr(where, "META"):
+        site = Site.find_for_request(where)
+    elif isinstance(where, Page):
+        site = where.get_site()
+    else:
+        site = where
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site is not None else SiteSettings()
 
 
 class PublicPage(Page):
