@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "warta.core.context_processors.branding",
+                "warta.articles.context_processors.navigation",
             ],
         },
     },
@@ -241,7 +242,7 @@ WAGTAILADMIN_BASE_URL = env_str(
 )
 WAGTAILIMAGES_IMAGE_MODEL = "images.WartaImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "warta.images.image_form.WartaImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "warta.images.forms.WartaImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_IMAGE_MAX_BYTES", 30 * 1024 * 1024, minimum=1)
 
 # Video uploads and transcoding (warta.video).

@@ -22,10 +22,9 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from warta.articles.blocks import ArticleBodyBlock
+from warta.articles.forms import CreditedPhotosPageForm
 from warta.core.models import PublicPage
-from warta.images.forms import CreditedPhotosPageForm
-from warta.maps.models import Placed
-from warta.maps.panels import place_panel
+from warta.core.places import Placed, place_panel
 
 # Wagtail's materialised path gives every tree level four characters.
 PATH_STEP = Page.steplen
@@ -133,6 +132,10 @@ class TopicPage(PublicPage):
 
     class Meta:
         verbose_name = _("topic")
+
+    def map_facets(self):
+        """(section id, topic ids) of what is placed on this page (see map_sources)."""
+        return None, [self.pk]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -252,6 +255,10 @@ class ArticlePage(PublicPage, Placed):
         if published and last and (last - published).total_seconds() > 60:
             return last
         return None
+
+    def map_facets(self):
+        """(section id, topic ids) of this story and what is placed on it (see map_sources)."""
+        return self.get_parent().pk, list(self.topics.values_list("pk", flat=True))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,6 +1,10 @@
+"""What publishing an article sets off in this app (see docs/architecture.md)."""
+
+from django.db import transaction
 from wagtail.signals import page_published
 
 from warta.articles.models import ArticlePage
+from warta.articles.tasks import make_first_image_renditions
 
 
 def fill_published_at(sender, instance, **kwargs):
@@ -16,5 +20,11 @@ def fill_published_at(sender, instance, **kwargs):
         ArticlePage.objects.filter(pk=instance.pk).update(published_at=instance.published_at)
 
 
+def queue_first_image_renditions(sender, instance, **kwargs):
+    """Renditions of the first photo are made by the worker, so no reader waits for them."""
+    transaction.on_commit(lambda: make_first_image_renditions.enqueue(instance.pk))
+
+
 def register_signal_handlers():
+    page_published.connect(queue_first_image_renditions, sender=ArticlePage)
     page_published.connect(fill_published_at, sender=ArticlePage)

@@ -5,3 +5,14 @@ class CoreConfig(AppConfig):
     name = "warta.core"
     label = "core"
     verbose_name = "Warta core"
+
+    def ready(self):
+        # Imported here, not at the top: Wagtail's models load only once every app is.
+        from django.db.models.signals import pre_save
+        from wagtail.models import Revision
+
+        from warta.core.places import round_approximate_place_in_revision
+
+        pre_save.connect(
+            round_approximate_place_in_revision, sender=Revision, dispatch_uid="core-revision-round"
+        )

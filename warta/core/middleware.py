@@ -3,6 +3,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 from wagtail.models import Site
 
+from warta.core.models import SiteSettings
 from warta.core.views import bad_request
 
 
@@ -37,8 +38,6 @@ class SiteLanguageMiddleware:
         language = settings.LANGUAGE_CODE
         site = Site.find_for_request(request)
         if site is not None:
-            from warta.core.models import SiteSettings
-
             language = SiteSettings.for_request(request).language
         translation.activate(language)
         request.LANGUAGE_CODE = language

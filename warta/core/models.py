@@ -4,13 +4,13 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
 from warta.core.dates import ZONE_CHOICES, local_datetime
+from warta.core.http import public
 
 
 @register_setting(icon="site")
@@ -60,7 +60,9 @@ def site_settings_for(where=None):
     field defaults are the one place the fallback zone and language are written.
     """
     if hasattr(where, "META"):
-        site = Site.find_for_request(where)
+        if Site.find_for_request(where) is not None:
+            return SiteSettings.for_request(where)  # cached on the request
+        site = None
     elif isinstance(where, Page):
         site = where.get_site()
     else:
@@ -85,7 +87,7 @@ class PublicPage(Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
-            patch_cache_control(response, public=True, max_age=settings.WARTA_PAGE_MAX_AGE)
+            public(response)
         return response
 
     def paginate(self, request, queryset):

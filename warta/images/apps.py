@@ -6,8 +6,7 @@ class ImagesConfig(AppConfig):
     label = "images"
 
     def ready(self):
+        # Imported here, not at the top: it loads Wagtail's image models.
         from warta.images.renditions import register_willow_operations
-        from warta.images.signal_handlers import register_signal_handlers
 
         register_willow_operations()
-        register_signal_handlers()

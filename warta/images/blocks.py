@@ -1,4 +1,4 @@
-"""Photo blocks for story bodies: the gallery (the single image block lives in articles)."""
+"""Photo blocks for story bodies: one credited image, and the gallery."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -13,6 +13,21 @@ class PrefetchingImageChooserBlock(ImageChooserBlock):
             [v for v in values if v is not None]
         )
         return [objects.get(value) for value in values]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = PrefetchingImageChooserBlock(label=_("image"))
+    caption = blocks.CharBlock(
+        label=_("caption"), required=False, help_text=_("Leave empty to use the image's caption.")
+    )
+    credit = blocks.CharBlock(
+        label=_("credit"), required=False, help_text=_("Leave empty to use the image's credit.")
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "images/blocks/image.html"
 
 
 class GalleryImageBlock(blocks.StructBlock):

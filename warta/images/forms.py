@@ -1,55 +1,31 @@
-"""Publishing rule: a story's photos must carry a credit and alt text.
+"""The image edit form (WAGTAILIMAGES_IMAGE_FORM_BASE)."""
 
-Enforced on the page form, not on the image, because photos arrive from the
-field (bulk upload, reporters' phones) before anyone has written alt text;
-Wagtail defers required checks when a draft is saved, and so do we, so a
-draft is never lost for want of a credit.
-"""
+from django.utils.translation import gettext_lazy, gettext_noop
+from wagtail.images.forms import BaseImageForm
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
-from wagtail.admin.forms import WagtailAdminPageForm
-
-from warta.images.renditions import body_photos
+from warta.core.places import PlacePickerWidget
 
 
-def missing_credit_or_alt(images):
-    problems = []
-    for image in images:
-        missing = []
-        if not (image.credit or "").strip():
-            missing.append(_("a credit"))
-        if not (image.description or "").strip():
-            missing.append(_("alt text"))
-        if missing:
-            problems.append(
-                _("Photo “%(title)s” needs %(missing)s before it can be published.")
-                % {"title": image.title, "missing": _(" and ").join(missing)}
+class WartaImageForm(BaseImageForm):
+    """The image form: the original's GPS point is shown to editors, read-only,
+    and offered as a suggested place on the place picker (one click to use it)."""
+
+    suggested_place_help = gettext_lazy(
+        "Read from the GPS data in the uploaded file; only editors see it. Copy it into "
+        "the place above only if showing it cannot endanger a source."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("original_latitude", "original_longitude"):
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = self.suggested_place_help
+        if "place_name" in self.fields:
+            self.fields["place_name"].widget = PlacePickerWidget(
+                attrs=self.fields["place_name"].widget.attrs,
+                suggestion=self.instance.suggested_place if self.instance.pk else None,
             )
-    return problems
-
-
-class CreditedPhotosPageForm(WagtailAdminPageForm):
-    """Refuses to publish (or send for review) a page whose photos lack credit or alt text."""
-
-    photo_fields = ("lead_image",)
-    photo_stream_fields = ("body",)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.is_deferred_validation:
-            return cleaned_data
-        images = [cleaned_data.get(name) for name in self.photo_fields if cleaned_data.get(name)]
-        for name in self.photo_stream_fields:
-            images.extend(image for image, _specs in body_photos(cleaned_data.get(name)))
-        seen = {}
-        for image in images:
-            seen.setdefault(image.pk, image)
-        problems = missing_credit_or_alt(seen.values())
-        if problems:
-            raise ValidationError(problems)
-        return cleaned_data
 
 
 # Wagtail's upload errors that its Indonesian catalogue leaves untranslated;

@@ -22,9 +22,9 @@ from wagtail.images.models import (
     get_upload_to,
 )
 
+from warta.core.places import PLACE_FIELDS, Placed
 from warta.images.metadata import read_metadata
 from warta.images.storage import private_storage
-from warta.maps.models import PLACE_FIELDS, Placed
 
 
 class WartaImage(Placed, AbstractImage):
@@ -81,10 +81,6 @@ class WartaImage(Placed, AbstractImage):
         if self.original_latitude is None or self.original_longitude is None:
             return None
         return (self.original_latitude, self.original_longitude)
-
-    @property
-    def publishable(self):
-        return bool(self.credit.strip() and (self.description or "").strip())
 
     def read_embedded_metadata(self):
         """Fill empty credit and caption from IPTC/XMP/EXIF; keep the GPS for editors."""

@@ -2,8 +2,9 @@ import posixpath
 
 from django.conf import settings
 from django.http import Http404
-from django.utils.cache import patch_cache_control
 from django.views.static import serve
+
+from warta.core.http import public
 
 
 def serve_public_media(request, path):
@@ -16,5 +17,4 @@ def serve_public_media(request, path):
         raise Http404
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     # Rendition and video output names never change content: caches may keep them.
-    patch_cache_control(response, public=True, max_age=86400)
-    return response
+    return public(response, max_age=86400)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.models import Page
 
+from warta.core.places import place_panel
 from warta.live.models import COVERAGE_PAGE_TYPES, LiveCoverage, LiveUpdate
 from warta.live.permissions import (
     can_change_update,
@@ -26,7 +27,6 @@ from warta.live.permissions import (
     can_post,
     publishes_directly,
 )
-from warta.maps.panels import place_panel
 
 ADMIN_LIST_LENGTH = 50
 

@@ -1,8 +1,9 @@
 """Blocks of a live update's body.
 
 The list lives in one class so a new kind of block is one line here.
-Updates reuse the article blocks, so an image or embed looks the same in a
-story and in its live coverage, and loads in bulk the same way.
+Updates reuse the shared body blocks (core, images, video), so an image or
+embed looks the same in a story and in its live coverage, and loads in bulk
+the same way.
 """
 
 import json
@@ -13,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
-from warta.articles.blocks import RICH_TEXT_FEATURES, EmbedWithCaptionBlock, ImageBlock
+from warta.core.blocks import EmbedWithCaptionBlock, paragraph_block
+from warta.images.blocks import ImageBlock
 from warta.video.blocks import VideoBlock
 
 # An update is a few paragraphs typed on a phone, not a long read; anything
@@ -29,9 +31,7 @@ def has_content(child):
 
 
 class LiveUpdateBodyBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(
-        label=_("Text"), features=RICH_TEXT_FEATURES, template="articles/blocks/paragraph.html"
-    )
+    text = paragraph_block(_("Text"))
     image = ImageBlock()
     video = VideoBlock()
     embed = EmbedWithCaptionBlock()

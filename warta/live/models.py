@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.fields import StreamField
 
+from warta.core.places import Placed
 from warta.live.blocks import LiveUpdateBodyBlock
-from warta.maps.models import Placed
 
 # Pages that can carry a live coverage.
 COVERAGE_PAGE_TYPES = ("articles.TopicPage", "articles.ArticlePage")

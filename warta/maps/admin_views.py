@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+from warta.core.http import json_error
 from warta.maps.gazetteer import nearest_place, search_places
 
 MAX_RESULTS = 10
@@ -32,11 +33,10 @@ def reverse_lookup(request):
         latitude = float(request.GET["lat"])
         longitude = float(request.GET["lon"])
     except (KeyError, ValueError):
-        return JsonResponse({"error": _("“lat” and “lon” must be numbers.")}, status=400)
+        return json_error(400, _("“lat” and “lon” must be numbers."))
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        return JsonResponse(
-            {"error": _("Latitude must be between -90 and 90, longitude between -180 and 180.")},
-            status=400,
+        return json_error(
+            400, _("Latitude must be between -90 and 90, longitude between -180 and 180.")
         )
     place = nearest_place(latitude, longitude)
     return JsonResponse({"place": place.as_dict() if place else None})

@@ -6,6 +6,11 @@ class MapsConfig(AppConfig):
     label = "maps"
 
     def ready(self):
-        from warta.maps.signal_handlers import register_signal_handlers
+        # Imported here, not at the top: these modules load models, which
+        # Django allows only once every app is loaded.
+        from warta.core.places import register_picker
+        from warta.maps.picker import MapPlacePicker
+        from warta.maps.registry import registry
 
-        register_signal_handlers()
+        registry.point_model = self.get_model("MapPoint")
+        register_picker(MapPlacePicker())

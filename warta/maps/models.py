@@ -1,84 +1,19 @@
-"""Places: where a story, a live update, a photo or a video happened.
+"""The maps' own tables and page: the gazetteer, the map index and the Peta page.
 
-`Placed` is an abstract model so every placed thing keeps its place in its own
-row: lists, feeds and map queries then need no join per item, and each app
-owns its migration. The maps app builds the gazetteer, the map picker and the
-public maps on top of these fields.
+Places themselves are fields of each placed model (`warta.core.places.Placed`);
+the maps app builds the gazetteer, the map picker and the public maps on top
+of those fields.
 """
 
-from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from warta.core.http import public
 from warta.core.models import PublicPage
-
-# The fields `Placed` adds, in form order (the picker and forms without panels use this).
-PLACE_FIELDS = (
-    "place_name",
-    "place_latitude",
-    "place_longitude",
-    "place_approximate",
-    "place_regency",
-    "place_province",
-)
-
-# Two decimals of a degree are about 1.1 km at the equator: close enough for a
-# map of coverage, too coarse to find a source's house.
-APPROXIMATE_DECIMALS = 2
-
-
-def round_approximate(value):
-    return None if value is None else round(value, APPROXIMATE_DECIMALS)
-
-
-class Placed(models.Model):
-    place_name = models.CharField(
-        _("place name"),
-        max_length=200,
-        blank=True,
-        help_text=_("As readers should see it, e.g. “Pantai Kuta” or “Distrik Sentani”."),
-    )
-    place_latitude = models.FloatField(
-        _("latitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    place_longitude = models.FloatField(
-        _("longitude"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
-    place_approximate = models.BooleanField(
-        _("approximate place"),
-        default=False,
-        help_text=_(
-            "Round the point to about 1 km before it is saved, to protect sources. "
-            "The exact point is not kept."
-        ),
-    )
-    place_regency = models.CharField(_("regency / city"), max_length=120, blank=True)
-    place_province = models.CharField(_("province"), max_length=120, blank=True)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # Rounded before the row is stored, so nothing built from it (map index,
-        # GeoJSON, structured data) can hold the exact point of a protected source.
-        if self.place_approximate:
-            self.place_latitude = round_approximate(self.place_latitude)
-            self.place_longitude = round_approximate(self.place_longitude)
-        super().save(*args, **kwargs)
-
-    @property
-    def has_place(self):
-        return self.place_latitude is not None and self.place_longitude is not None
+from warta.maps.query import BadMapQuery, parse_map_query
+from warta.maps.registry import registry
 
 
 class GazetteerPlace(models.Model):
@@ -165,6 +100,27 @@ class MapPoint(models.Model):
         return self.title
 
 
+def points_for(query):
+    """The MapPoint rows a `MapQuery` selects, newest first (not yet sliced)."""
+    points = MapPoint.objects.filter(published_at__gte=query.since)
+    if query.until is not None:
+        points = points.filter(published_at__lte=query.until)
+    if query.site_id is not None:
+        points = points.filter(site_id=query.site_id)
+    if query.section_id is not None:
+        points = points.filter(section_id=query.section_id)
+    if query.topic_id is not None:
+        points = points.filter(topic_ids__contains=f"|{query.topic_id}|")
+    if query.bbox is not None:
+        west, south, east, north = query.bbox
+        points = points.filter(
+            longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north
+        )
+    if query.kinds:
+        points = points.filter(kind__in=query.kinds)
+    return points.order_by("-published_at", "-pk")
+
+
 class MapPage(PublicPage):
     """A site's "Peta": recent coverage on a map, and as a list grouped by area.
 
@@ -182,28 +138,25 @@ class MapPage(PublicPage):
     class Meta:
         verbose_name = _("map page")
 
-    def serve(self, request, *args, **kwargs):
-        from warta.maps.query import BadMapQuery, parse_map_query
+    def map_query(self, params):
+        return parse_map_query(params, site=self.get_site(), known_kinds=registry.kinds())
 
+    def serve(self, request, *args, **kwargs):
         try:
-            request.map_query = parse_map_query(request.GET, site=self.get_site())
+            request.map_query = self.map_query(request.GET)
         except BadMapQuery as error:
-            response = TemplateResponse(
-                request, "maps/map_page.html", {"page": self, "error": str(error)}, status=400
+            return public(
+                TemplateResponse(
+                    request, "maps/map_page.html", {"page": self, "error": str(error)}, status=400
+                )
             )
-            patch_cache_control(response, public=True, max_age=settings.WARTA_PAGE_MAX_AGE)
-            return response
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from warta.maps.query import points_for
-
         context = super().get_context(request, *args, **kwargs)
         query = getattr(request, "map_query", None)
         if query is None:  # previews skip serve()
-            from warta.maps.query import parse_map_query
-
-            query = parse_map_query({}, site=self.get_site())
+            query = self.map_query({})
         context["map_query"] = query
         context["areas"] = group_by_area(points_for(query)[: query.limit])
         context["light"] = request.GET.get("tampilan") == "daftar"

@@ -18,7 +18,6 @@ MAX_DAYS = 90
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10_000
 MAX_PAGE = 1000
-KINDS = ("article", "live", "photo", "video")
 ALLOWED = {"site", "section", "topic", "days", "since", "until", "bbox", "limit", "page", "kind"}
 # Query-string parameters the pages use for themselves, ignored by the filter.
 PAGE_PARAMETERS = {"tampilan"}
@@ -36,7 +35,7 @@ class MapQuery:
     section_id: int | None = None
     topic_id: int | None = None
     bbox: tuple[float, float, float, float] | None = None
-    kinds: tuple[str, ...] = KINDS
+    kinds: tuple[str, ...] = ()  # empty: every kind
     limit: int = DEFAULT_LIMIT
     page: int = 1
 
@@ -100,7 +99,7 @@ def parse_bbox(raw):
     return west, south, east, north
 
 
-def parse_map_query(params, site=None, now=None):
+def parse_map_query(params, site=None, now=None, known_kinds=()):
     """A bounded MapQuery from query-string `params`; `site` is the default site."""
     unknown = set(params) - ALLOWED - PAGE_PARAMETERS
     if unknown:
@@ -120,12 +119,12 @@ def parse_map_query(params, site=None, now=None):
         raise BadMapQuery(_("“since” must be before “until”."))
     if (until or now) - since > timedelta(days=MAX_DAYS):
         raise BadMapQuery(_("The time window can be at most %(days)s days.") % {"days": MAX_DAYS})
-    kinds = KINDS
+    kinds = ()
     if params.get("kind"):
         kinds = tuple(params["kind"].split(","))
-        if not set(kinds) <= set(KINDS):
+        if not set(kinds) <= set(known_kinds):
             raise BadMapQuery(
-                _("“kind” must be one or more of: %(kinds)s.") % {"kinds": ", ".join(KINDS)}
+                _("“kind” must be one or more of: %(kinds)s.") % {"kinds": ", ".join(known_kinds)}
             )
     site_id = _integer(params, "site", site.pk if site else None, 1, 2**62)
     return MapQuery(
@@ -139,26 +138,3 @@ def parse_map_query(params, site=None, now=None):
         limit=_integer(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
         page=_integer(params, "page", 1, 1, MAX_PAGE),
     )
-
-
-def points_for(query):
-    """The MapPoint rows a query selects, newest first (not yet sliced)."""
-    from warta.maps.models import MapPoint
-
-    points = MapPoint.objects.filter(published_at__gte=query.since)
-    if query.until is not None:
-        points = points.filter(published_at__lte=query.until)
-    if query.site_id is not None:
-        points = points.filter(site_id=query.site_id)
-    if query.section_id is not None:
-        points = points.filter(section_id=query.section_id)
-    if query.topic_id is not None:
-        points = points.filter(topic_ids__contains=f"|{query.topic_id}|")
-    if query.bbox is not None:
-        west, south, east, north = query.bbox
-        points = points.filter(
-            longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north
-        )
-    if query.kinds != KINDS:
-        points = points.filter(kind__in=query.kinds)
-    return points.order_by("-published_at", "-pk")

@@ -1,26 +1,31 @@
 """The map registry: which models put points on the maps, and how.
 
-Each kind of placed item (article, live update, photo, video) registers one
-`MapSource`. The registry connects the signals that keep the `MapPoint` table
-in step with what is public — Wagtail's publish/unpublish signals for pages,
-post_save for other models, post_delete for both — so maps read one table and
-never need to know the models behind it.
+Each kind of placed item registers one `MapSource`, from its own app's
+`AppConfig.ready()` (articles: `warta/articles/map_sources.py`, live updates:
+`warta/live/map_sources.py`). The registry connects the signals that keep the
+`MapPoint` table in step with what is public — Wagtail's publish/unpublish
+signals for pages, post_save for other models, post_delete for both — so maps
+read one table and never need to know the models behind it.
 
-Wiring another `Placed` model is a subclass and one call, e.g. in its app's
-`ready()` (or in `warta/maps/sources.py`):
+Wiring another `Placed` model is a subclass and one call in its app's `ready()`:
 
-    class LiveUpdateSource(MapSource):
-        kind = "live"
-        model = LiveUpdate
+    class VideoSource(MapSource):
+        kind = "video"
+
+        def __init__(self):
+            self.model = Video
 
         def public_items(self):
-            return LiveUpdate.objects.filter(published_at__isnull=False, ...)
+            return Video.objects.filter(state=Video.State.READY, ...)
 
         def describe(self, item):
             return {"title": ..., "url": ..., "published_at": ..., "site": ...,
-                    "section_id": None, "topic_ids": [item.topic_id]}
+                    "section_id": None, "topic_ids": []}
 
-    registry.register(LiveUpdateSource())
+    registry.register(VideoSource())
+
+The registry does not import the maps models (they import it, for the kinds
+a map may filter by): `MapsConfig.ready()` hands it the `MapPoint` model.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,7 +34,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from warta.maps.models import MapPoint, round_approximate
+from warta.core.places import round_approximate
 from warta.maps.purge import SiteMapsPurge
 
 
@@ -64,6 +69,11 @@ class PageSource(MapSource):
 class MapRegistry:
     def __init__(self):
         self.sources = {}
+        self.point_model = None  # MapPoint, set by MapsConfig.ready()
+
+    def kinds(self):
+        """The kinds of item that are on the maps, for the `kind` filter."""
+        return tuple(source.kind for source in self.sources.values())
 
     def register(self, source):
         if source.model in self.sources:
@@ -103,7 +113,7 @@ class MapRegistry:
         if item.place_approximate:  # Placed.save() already did; a point is public, be sure
             latitude, longitude = round_approximate(latitude), round_approximate(longitude)
         site = description.get("site")
-        point, _ = MapPoint.objects.update_or_create(
+        point, _ = self.point_model.objects.update_or_create(
             content_type=content_type,
             object_id=item.pk,
             defaults={
@@ -128,7 +138,7 @@ class MapRegistry:
 
     def remove(self, item):
         content_type = ContentType.objects.get_for_model(type(item))
-        points = MapPoint.objects.filter(content_type=content_type, object_id=item.pk)
+        points = self.point_model.objects.filter(content_type=content_type, object_id=item.pk)
         sites = {point.site for point in points.select_related("site")}
         if points.delete()[0]:
             for site in sites:
@@ -157,7 +167,9 @@ class MapRegistry:
                 if self.sync(item) is not None:
                     keep.append(item.pk)
                     count += 1
-            MapPoint.objects.filter(content_type=content_type).exclude(object_id__in=keep).delete()
+            self.point_model.objects.filter(content_type=content_type).exclude(
+                object_id__in=keep
+            ).delete()
             if log:
                 log(f"{source.kind}: {len(keep)} points")
         return count

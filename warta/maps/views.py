@@ -5,40 +5,22 @@ import json
 
 from django.conf import settings
 from django.db.models import Count, Max
-from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from warta.core.dates import local_datetime
-from warta.core.models import SiteSettings
+from warta.core.http import conditional, json_error
+from warta.core.models import site_settings_for
+from warta.maps.models import points_for
 from warta.maps.outline import outline_geojson_bytes
-from warta.maps.query import BadMapQuery, parse_map_query, points_for
+from warta.maps.query import BadMapQuery, parse_map_query
+from warta.maps.registry import registry
 
 GEOJSON = "application/geo+json"
 # The outline changes only with the pinned package: a day in shared caches.
 OUTLINE_MAX_AGE = 86_400
-
-
-def bad_request(message):
-    response = JsonResponse(
-        {"error": message}, status=400, json_dumps_params={"ensure_ascii": False}
-    )
-    patch_cache_control(response, public=True, max_age=settings.WARTA_PAGE_MAX_AGE)
-    return response
-
-
-def conditional(request, etag, content_type, max_age, make_body):
-    """A public response with `etag`; 304 when the client has it, else `make_body()`."""
-    response = get_conditional_response(request, etag=etag)
-    if response is None:
-        response = HttpResponse(make_body(), content_type=content_type)
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=max_age)
-    return response
 
 
 def digest(*parts):
@@ -55,7 +37,7 @@ def points_version(points):
 KIND_LABELS = {"live": gettext_lazy("Live update")}
 
 
-def feature(point, zone, root=""):
+def feature(point, zone_settings, root=""):
     area = ", ".join(part for part in (point.regency, point.province) if part)
     return {
         "type": "Feature",
@@ -67,7 +49,7 @@ def feature(point, zone, root=""):
             "title": point.title,
             "url": root + point.url,
             "time": point.published_at.isoformat(),
-            "time_label": local_datetime(point.published_at, zone),
+            "time_label": zone_settings.local_datetime(point.published_at),
             "place": point.place_name,
             "area": area,
             "approximate": point.approximate,
@@ -80,35 +62,36 @@ def points(request):
     """Recent placed items as a GeoJSON FeatureCollection, newest first, paginated."""
     site = Site.find_for_request(request)
     try:
-        query = parse_map_query(request.GET, site=site)
+        query = parse_map_query(request.GET, site=site, known_kinds=registry.kinds())
     except BadMapQuery as error:
-        return bad_request(str(error))
+        return json_error(400, str(error), cache=True)
     # Another site's points (?site=) link to that site and show its time zone.
     target = site
     if query.site_id != getattr(site, "pk", None):
         target = Site.objects.filter(pk=query.site_id).first()
-    zone = SiteSettings.for_site(target).time_zone if target else settings.TIME_ZONE
+    # The default site's zone when ?site= names no site: the list is empty anyway.
+    zone_settings = site_settings_for(target)
     root = target.root_url if target is not None and target != site else ""
     selected = points_for(query)
     version = points_version(selected)
     if query.page > max(1, -(-version[0] // query.limit)):
-        return bad_request(_("That page number does not exist."))
-    etag = digest(query, zone, root, get_language(), version)
+        return json_error(400, _("That page number does not exist."), cache=True)
+    etag = digest(query, zone_settings.time_zone, root, get_language(), version)
     return conditional(
         request,
         etag,
         GEOJSON,
         settings.WARTA_PAGE_MAX_AGE,
-        lambda: geojson_body(request, query, selected, zone, root, version[0]),
+        lambda: geojson_body(request, query, selected, zone_settings, root, version[0]),
     )
 
 
-def geojson_body(request, query, selected, zone, root, total):
+def geojson_body(request, query, selected, zone_settings, root, total):
     start = (query.page - 1) * query.limit
     rows = list(selected[start : start + query.limit])
     body = {
         "type": "FeatureCollection",
-        "features": [feature(point, zone, root) for point in rows],
+        "features": [feature(point, zone_settings, root) for point in rows],
         "since": query.since.isoformat(),
         "until": query.until.isoformat() if query.until else None,
         "total": total,

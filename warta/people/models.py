@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from warta.core.blocks import INLINE_RICH_TEXT_FEATURES
 from warta.core.models import PublicPage
 
 
@@ -39,10 +40,14 @@ class AuthorIndexPage(PublicPage):
 
 
 class AuthorPage(PublicPage):
-    """An author's public page: name (the title), role, bio and their articles."""
+    """An author's public page: name (the title), role, bio and their articles.
+
+    The article list comes from the articles app (`{% author_stories %}`), which
+    knows what an article is; people only knows who writes them.
+    """
 
     role = models.CharField(_("role"), max_length=120, blank=True)
-    bio = RichTextField(_("bio"), blank=True, features=["bold", "italic", "link"])
+    bio = RichTextField(_("bio"), blank=True, features=INLINE_RICH_TEXT_FEATURES)
     user = models.OneToOneField(
         "people.User",
         verbose_name=_("user account"),
@@ -60,14 +65,6 @@ class AuthorPage(PublicPage):
     search_fields = PublicPage.search_fields + [index.SearchField("bio")]
     parent_page_types = ["people.AuthorIndexPage"]
     subpage_types = []
-
-    def get_context(self, request, *args, **kwargs):
-        from warta.articles.models import ArticlePage
-
-        context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().filter(article_authors__author=self)
-        context["page_obj"] = self.paginate(request, articles.order_by("-published_at"))
-        return context
 
     class Meta:
         verbose_name = _("author")

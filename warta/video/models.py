@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from warta.core.places import Placed
 from warta.images.storage import private_storage
-from warta.maps.models import Placed
 
 PUBLIC_PREFIX = "video/public"
 

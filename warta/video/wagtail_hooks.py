@@ -6,7 +6,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from warta.maps.panels import place_panel
+from warta.core.places import place_panel
 from warta.video.forms import VideoForm
 from warta.video.models import Video
 

@@ -4,8 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from warta.core.dates import local_datetime
-from warta.core.models import SiteSettings
+from warta.core.models import site_settings_for
 from warta.core.sanitise import render_rich_text
 
 register = template.Library()
@@ -18,9 +17,9 @@ def local_time(context, value):
     """A <time> element with `value` in the current site's zone: "… 09.15 WITA"."""
     if value is None:
         return ""
-    zone = SiteSettings.for_request(context["request"]).time_zone
+    site_settings = site_settings_for(context["request"])
     return format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), local_datetime(value, zone)
+        '<time datetime="{}">{}</time>', value.isoformat(), site_settings.local_datetime(value)
     )
 
 

@@ -1,5 +1,6 @@
 from django_tasks import task
 
+from warta.articles.models import ArticlePage
 from warta.images.renditions import SHARE_SPEC, body_photos, filter_specs
 
 
@@ -9,8 +10,6 @@ def make_first_image_renditions(page_pk):
 
     Also the lead image's share card, which the page's head always links to.
     """
-    from warta.articles.models import ArticlePage
-
     page = ArticlePage.objects.filter(pk=page_pk).first()
     if page is None:
         return 0
