@@ -1,4 +1,15 @@
+"""Fixtures every app's tests share.
+
+Fixtures that build pages of the higher apps (sites, sections, authors) live
+here rather than in an app's tests, so a test of a lower app can use them
+without importing the higher app: the layers contract holds for tests too
+(docs/architecture.md). Factories are imported inside the fixtures because
+this file is loaded before Django is set up.
+"""
+
+import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -111,3 +122,69 @@ def served_page(browser, client, settings):
     yield open_tab
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def site(db):
+    """BALICITIZEN, the default site (Asia/Makassar), on balicitizen.localhost."""
+    from warta.articles.factories import make_site
+
+    return make_site()
+
+
+@pytest.fixture
+def section(site):
+    from warta.articles.factories import make_section
+
+    return make_section(site, "Internasional", "internasional")
+
+
+@pytest.fixture
+def author(site):
+    from warta.articles.factories import make_author
+
+    return make_author(site, "Ni Luh Ayu")
+
+
+@pytest.fixture
+def get(client, site):
+    """`client.get` on the test site's host name."""
+
+    def get(path, **extra):
+        return client.get(path, HTTP_HOST=site.hostname, **extra)
+
+    return get
+
+
+@pytest.fixture
+def map_page(site):
+    """The site's Peta page, at /peta/."""
+    from warta.articles.factories import publish
+    from warta.maps.models import MapPage
+
+    return publish(site.root_page.specific, MapPage(title="Peta", slug="peta"))
+
+
+@pytest.fixture
+def gazetteer(db):
+    """A few real places of Bali and Papua in the gazetteer."""
+    from warta.maps.factories import make_gazetteer
+
+    return make_gazetteer()
+
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+@pytest.fixture
+def json_ld():
+    """`json_ld(html, type_=None)`: the page's first JSON-LD block, or the first of `type_`."""
+
+    def find(html, type_=None):
+        for raw in JSON_LD.findall(html):
+            data = json.loads(raw)
+            if type_ is None or data.get("@type") == type_:
+                return data
+        raise AssertionError(f"no {type_ or ''} JSON-LD".replace("  ", " "))
+
+    return find

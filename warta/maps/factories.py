@@ -1,6 +1,31 @@
-"""A few real gazetteer rows, as `load_gazetteer` stores them, for tests."""
+"""Real places for tests and demo data: gazetteer rows as `load_gazetteer` stores them,
+and two places (a beach in Bali, a lake in Papua) as a placed item's fields."""
+
+from datetime import timedelta
+
+from django.utils import timezone
 
 from warta.maps.models import GazetteerPlace
+
+KUTA = {
+    "place_name": "Pantai Kuta",
+    "place_latitude": -8.7185,
+    "place_longitude": 115.1686,
+    "place_regency": "Kabupaten Badung",
+    "place_province": "Bali",
+}
+SENTANI = {
+    "place_name": "Danau Sentani",
+    "place_latitude": -2.6069,
+    "place_longitude": 140.5160,
+    "place_regency": "Kabupaten Jayapura",
+    "place_province": "Papua",
+}
+
+
+def hours_ago(hours):
+    return timezone.now() - timedelta(hours=hours)
+
 
 TEST_PLACES = [
     ("51", "province", 1, "Bali", "", "Bali", -8.23566, 115.12239),

@@ -1,21 +1,6 @@
 import pytest
 
-from warta.articles.factories import make_article, make_author, make_section, make_site
-
-
-@pytest.fixture
-def site(db):
-    return make_site()
-
-
-@pytest.fixture
-def section(site):
-    return make_section(site, "Internasional", "internasional")
-
-
-@pytest.fixture
-def author(site):
-    return make_author(site, "Ni Luh Ayu")
+from warta.articles.factories import make_article
 
 
 @pytest.fixture
@@ -28,11 +13,3 @@ def article(section, author):
         dateline="Denpasar",
         authors=[author],
     )
-
-
-@pytest.fixture
-def get(client, site):
-    def get(path, **extra):
-        return client.get(path, HTTP_HOST=site.hostname, **extra)
-
-    return get

@@ -1,4 +1,3 @@
-import json
 import re
 from datetime import timedelta
 
@@ -9,11 +8,6 @@ from warta.articles.factories import make_article, make_author
 from warta.articles.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
-
-
-def json_ld(html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return json.loads(match.group(1))
 
 
 def test_article_shows_its_anatomy(get, article):
@@ -46,7 +40,7 @@ def test_updated_time_appears_only_when_republished_later(get, article):
     assert "Jumat, 31 Desember 2021 11.45 WITA" in get(article.url).content.decode()
 
 
-def test_news_article_structured_data_describes_the_story(get, article):
+def test_news_article_structured_data_describes_the_story(get, article, json_ld):
     data = json_ld(get(article.url).content.decode())
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == article.title
@@ -57,7 +51,7 @@ def test_news_article_structured_data_describes_the_story(get, article):
     assert data["mainEntityOfPage"]["@id"] == article.get_full_url()
 
 
-def test_structured_data_cannot_be_broken_out_of_by_a_headline(get, section):
+def test_structured_data_cannot_be_broken_out_of_by_a_headline(get, section, json_ld):
     article = make_article(section, title="</script><script>alert(1)</script>")
     html = get(article.url).content.decode()
     assert "<script>alert(1)" not in html

@@ -4,14 +4,12 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from warta.images.factories import GPS_POINT, make_image, photo_bytes
-from warta.maps.factories import make_gazetteer
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor_tab(served_page, client, site):
-    make_gazetteer()
+def editor_tab(served_page, client, site, gazetteer):
     user = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
     client.force_login(user)
     return served_page(site.hostname, viewport={"width": 1280, "height": 900})
@@ -42,8 +40,7 @@ def test_photo_gps_is_suggested_and_used_only_on_request(editor_tab, site):
     assert tab.blocked == []
 
 
-def test_photo_without_gps_offers_no_suggestion(client, site):
-    make_gazetteer()
+def test_photo_without_gps_offers_no_suggestion(client, site, gazetteer):
     image = make_image(data=photo_bytes(point=None))
     user = get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
     client.force_login(user)

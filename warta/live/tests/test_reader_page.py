@@ -1,7 +1,5 @@
 """The reader's page: server-rendered, cacheable, works with JS off."""
 
-import json
-import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -12,14 +10,6 @@ from warta.live.models import LiveCoverage
 
 def get_page(client, page, **params):
     return client.get(page.url, params, HTTP_HOST="balicitizen.localhost")
-
-
-def json_ld(html, type_):
-    for raw in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
-        data = json.loads(raw)
-        if data.get("@type") == type_:
-            return data
-    raise AssertionError(f"no {type_} JSON-LD")
 
 
 def test_topic_page_shows_updates_newest_first_with_pinned_first(client, coverage, topic):
@@ -70,7 +60,7 @@ def test_a_bad_page_number_shows_a_page_not_an_error(client, coverage, topic):
 
 
 def test_live_blog_posting_has_coverage_times_and_modified_time_of_newest_update(
-    client, coverage, topic
+    client, coverage, topic, json_ld
 ):
     now = timezone.now()
     make_update(coverage, "Lama", time=now - timedelta(hours=3))

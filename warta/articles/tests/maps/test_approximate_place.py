@@ -3,9 +3,8 @@
 import pytest
 
 from warta.articles.factories import make_article
+from warta.maps.factories import hours_ago
 from warta.maps.models import MapPoint
-
-from .conftest import hours_ago
 
 pytestmark = pytest.mark.django_db
 

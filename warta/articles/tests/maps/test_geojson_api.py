@@ -6,9 +6,8 @@ import pytest
 
 from warta.articles.factories import make_article, make_section, make_site, publish
 from warta.articles.models import TopicIndexPage, TopicPage
+from warta.maps.factories import KUTA, SENTANI, hours_ago
 from warta.maps.models import MapPoint
-
-from .conftest import KUTA, SENTANI, hours_ago
 
 pytestmark = pytest.mark.django_db
 URL = "/api/peta/titik.geojson"

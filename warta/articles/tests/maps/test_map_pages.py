@@ -4,8 +4,7 @@ import pytest
 
 from warta.articles.factories import make_article, publish
 from warta.articles.models import TopicIndexPage, TopicPage
-
-from .conftest import KUTA, hours_ago
+from warta.maps.factories import KUTA, hours_ago
 
 pytestmark = pytest.mark.django_db
 

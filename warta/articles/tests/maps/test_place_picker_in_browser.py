@@ -6,16 +6,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from warta.maps.factories import make_gazetteer
-
 pytestmark = pytest.mark.django_db
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-
-
-@pytest.fixture
-def gazetteer(db):
-    make_gazetteer()
 
 
 @pytest.fixture

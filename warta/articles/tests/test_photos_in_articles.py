@@ -7,9 +7,9 @@ from wagtail.images.models import Filter
 from wagtail.test.utils.form_data import streamfield
 
 from warta.articles.factories import make_article
+from warta.articles.tests.test_permission_matrix import article_form, make_draft, page_url
 from warta.images.factories import make_image
 from warta.images.renditions import BODY_PICTURE, GALLERY_PICTURE, filter_specs
-from warta.people.tests.test_permission_matrix import article_form, make_draft, page_url
 
 pytestmark = pytest.mark.django_db
 

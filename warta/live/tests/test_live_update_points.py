@@ -3,9 +3,8 @@
 import pytest
 
 from warta.live.factories import make_coverage, make_topic, make_update
+from warta.maps.factories import KUTA, SENTANI, hours_ago
 from warta.maps.models import MapPoint
-
-from .conftest import KUTA, SENTANI, hours_ago
 
 pytestmark = pytest.mark.django_db
 URL = "/api/peta/titik.geojson"
