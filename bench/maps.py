@@ -23,7 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import article as common  # noqa: E402  (the shared benchmark helpers)
+import article as common  # the shared benchmark helpers
 
 SECTION = "## Maps (issue 5)"
 POINTS = 10_000

@@ -48,4 +48,4 @@ def clean_html(html):
 
 def render_rich_text(value):
     source = value.source if isinstance(value, RichText) else str(value or "")
-    return mark_safe(clean_html(expand_db_html(source)))  # noqa: S308 - cleaned by nh3
+    return mark_safe(clean_html(expand_db_html(source)))  # cleaned by nh3 just before

@@ -114,7 +114,7 @@ def _read_xmp(pillow_image):
     try:
         # defusedxml refuses DTDs and entities: XMP comes from whoever sent the photo.
         root = ElementTree.fromstring(raw[start : end + len(end_tag)])
-    except Exception:  # noqa: BLE001 - any malformed packet just means "no XMP"
+    except Exception:  # any malformed packet just means "no XMP"
         return {}
     values = {}
     for description in root.iter(f"{{{XMP_NS['rdf']}}}Description"):

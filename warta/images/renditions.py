@@ -7,8 +7,8 @@ from willow.registry import registry
 
 from warta.images.metadata import strip_private_metadata
 
-# The `{% picture %}` specs of the body image and the gallery templates, in the
-# same order, so publish-time generation makes exactly what pages ask for.
+# The picture specs of body images and galleries (`{% story_picture %}`, templatetags/photos.py),
+# also made at publish time (articles.tasks), so that is exactly what pages ask for.
 BODY_PICTURE = ("width-{400,800,1200}", "format-{avif,webp,jpeg}")
 GALLERY_PICTURE = ("fill-{400x300,800x600}", "format-{avif,webp,jpeg}")
 # The article's share card (ArticlePage.get_context).

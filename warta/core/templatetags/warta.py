@@ -27,7 +27,8 @@ def local_time(context, value):
 def json_ld(data):
     """`data` as a JSON-LD script element, safe against "</script>" in any value."""
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    # Safe: `payload` has every "<", ">" and "&" escaped above.
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
 @register.filter
