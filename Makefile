@@ -53,6 +53,8 @@ demo: install
 test: install browser
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
+	.venv/bin/deptry .
 	.venv/bin/djhtml --check $$(find warta -name '*.html')
 	$(VENV_PY) manage.py check
 	$(VENV_PY) manage.py makemigrations --check --dry-run
