@@ -120,7 +120,7 @@ class TopicIndexPage(PublicPage):
 class TopicPage(PublicPage):
     """A topic hub: every story on a developing subject, in one place.
 
-    Live coverage attaches here later; for now it lists the topic's articles.
+    It lists the topic's articles; a live coverage (the live app) may attach to it.
     """
 
     summary = models.TextField(_("summary"), blank=True)

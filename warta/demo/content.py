@@ -1,8 +1,9 @@
 """The demo publications.
 
-BALICITIZEN carries the seed page exactly as it was published (../shared/seed/
-article-putin-biden.txt): site name, tagline, headline, section label, the eight
-paragraphs in order and the READ link to the Donbass article. The other stories
+BALICITIZEN carries the seed page exactly as it was published (a copy of
+../shared/seed/article-putin-biden.txt is in seed/): site name, tagline,
+headline, section label, the seven body paragraphs in order and the READ link
+to the Donbass article. The other stories
 are short, invented local pieces so the front pages look like a working paper;
 they describe no real event.
 """
