@@ -24,13 +24,13 @@ Wiring another `Placed` model is a subclass and one call, e.g. in its app's
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from warta.core.purge import purge_on_commit
 from warta.maps.models import MapPoint, round_approximate
-from warta.maps.purge import SiteMapsPurge
+from warta.maps.purge import add_site_maps
 
 
 class MapSource:
@@ -135,17 +135,9 @@ class MapRegistry:
                 self.changed(site)
 
     def changed(self, site):
-        """Purge the site's maps after commit, once however many points changed.
-
-        Pending callbacks live on the connection (Django drops them on
-        rollback), so that is where an earlier purge of the site is looked for.
-        """
-        if site is None:
-            return
-        purge = SiteMapsPurge(site.pk)
-        pending = [entry[1] for entry in connection.run_on_commit]
-        if purge not in pending:
-            transaction.on_commit(purge)
+        """Purge the site's maps after commit, once however many points changed."""
+        if site is not None:
+            purge_on_commit(add_site_maps, site.pk)
 
     def rebuild(self, log=None):
         """Recompute every point from the sources (after a data change or an import)."""
