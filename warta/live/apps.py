@@ -6,8 +6,3 @@ class LiveConfig(AppConfig):
     name = "warta.live"
     label = "live"
     verbose_name = _("Live coverage")
-
-    def ready(self):
-        from warta.live.signal_handlers import register_signal_handlers
-
-        register_signal_handlers()

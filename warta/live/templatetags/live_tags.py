@@ -3,8 +3,8 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 
 from warta.core.models import SiteSettings
-from warta.live.events import render_update
 from warta.live.models import LiveCoverage
+from warta.live.rendering import render_update
 
 register = template.Library()
 
