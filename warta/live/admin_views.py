@@ -1,18 +1,15 @@
 """The newsroom's side of a coverage: post, approve, edit and delete updates.
 
 One short form on one admin page, no page revision per update: a reporter
-on a phone posts in a few taps. Each save is one transaction with its event,
-so readers never see half an update.
+on a phone posts in a few taps. The views check permissions and forms; every
+write goes through `warta.live.services`.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -20,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.models import Page
 
 from warta.core.places import place_panel
+from warta.live import services
 from warta.live.models import COVERAGE_PAGE_TYPES, LiveCoverage, LiveUpdate
 from warta.live.permissions import (
     can_change_update,
@@ -77,8 +75,7 @@ def coverage_view(request, page_id):
         if form.is_valid():
             update = form.save(commit=False)
             update.approved = publishes_directly(request.user, coverage, page)
-            with transaction.atomic():
-                update.save()
+            services.post(update)
             if update.approved:
                 messages.success(request, _("Update posted."))
             else:
@@ -110,19 +107,16 @@ def coverage_view(request, page_id):
 
 def change_status(request, page, coverage):
     if coverage is None:
-        with transaction.atomic():
-            LiveCoverage.objects.create(page=page)
+        services.start(page)
         messages.success(request, _("Live coverage started."))
         return redirect("live_coverage", page.pk)
     status = request.POST.get("status")
     if status not in LiveCoverage.Status.values:
         messages.error(request, _("Choose live, paused or ended."))
         return redirect("live_coverage", page.pk)
-    coverage.status = status
-    coverage.ended_at = timezone.now() if status == LiveCoverage.Status.ENDED else None
-    coverage.require_approval = request.POST.get("require_approval") == "on"
-    with transaction.atomic():
-        coverage.save()
+    services.change_status(
+        coverage, status, require_approval=request.POST.get("require_approval") == "on"
+    )
     messages.success(request, _("Coverage status changed."))
     return redirect("live_coverage", page.pk)
 
@@ -143,8 +137,7 @@ def edit_update(request, update_id):
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, instance=update, for_user=request.user)
         if form.is_valid():
-            with transaction.atomic():
-                form.save()
+            services.edit(form.save(commit=False))
             messages.success(request, _("Update saved."))
             return redirect("live_coverage", page.pk)
         messages.error(request, _("The update was not saved. Please correct the errors below."))
@@ -166,8 +159,7 @@ def edit_update(request, update_id):
 def delete_update(request, update_id):
     update, page = changeable_update(request, update_id)
     if request.method == "POST":
-        with transaction.atomic():
-            update.delete()
+        services.withdraw(update)
         messages.success(request, _("Update deleted."))
         return redirect("live_coverage", page.pk)
     context = {
@@ -187,16 +179,9 @@ def approve_update(request, update_id):
     page = coverage_page(update.coverage.page_id, request.user)
     if not can_moderate(request.user, page):
         raise PermissionDenied
-    if not update.approved:
-        update.approved = True
-        with transaction.atomic():
-            update.save()
+    if services.approve(update):
         messages.success(request, _("Update approved and published."))
     return redirect("live_coverage", page.pk)
-
-
-def coverage_url(page):
-    return reverse("live_coverage", args=[page.pk])
 
 
 MENU_LABEL = gettext_lazy("Live coverage")

@@ -8,10 +8,8 @@ class LiveConfig(AppConfig):
     verbose_name = _("Live coverage")
 
     def ready(self):
-        # Imported here, not at the top: these modules load models, which
+        # Imported here, not at the top: it loads models, which
         # Django allows only once every app is loaded.
         from warta.live.map_sources import register_map_source
-        from warta.live.signal_handlers import register_signal_handlers
 
-        register_signal_handlers()
         register_map_source()

@@ -1,14 +1,14 @@
-"""Builders for live coverage in tests and development data."""
+"""Builders for live coverage in tests and development data (through the services)."""
 
 from wagtail.rich_text import RichText
 
+from warta.articles.factories import publish
 from warta.articles.models import TopicIndexPage, TopicPage
-from warta.live.models import LiveCoverage, LiveUpdate
+from warta.live import services
+from warta.live.models import LiveUpdate
 
 
 def make_topic(site, title="Banjir Bali", slug="banjir-bali"):
-    from warta.articles.factories import publish
-
     home = site.root_page.specific
     index = TopicIndexPage.objects.child_of(home).first() or publish(
         home, TopicIndexPage(title="Topik", slug="topik")
@@ -17,9 +17,9 @@ def make_topic(site, title="Banjir Bali", slug="banjir-bali"):
 
 
 def make_coverage(page, **fields):
-    return LiveCoverage.objects.create(page=page, **fields)
+    return services.start(page, **fields)
 
 
 def make_update(coverage, text="Air mulai surut.", **fields):
     fields.setdefault("body", [("text", RichText(f"<p>{text}</p>"))])
-    return LiveUpdate.objects.create(coverage=coverage, **fields)
+    return services.post(LiveUpdate(coverage=coverage, **fields))

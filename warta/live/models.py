@@ -49,10 +49,6 @@ class LiveCoverage(models.Model):
     def __str__(self):
         return str(self.page)
 
-    @property
-    def is_live(self):
-        return self.status == self.Status.LIVE
-
     def public_updates(self):
         """Approved updates as readers see them: pinned first, then newest first."""
         return self.updates.filter(approved=True).order_by("-pinned", "-time", "-pk")

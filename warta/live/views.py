@@ -6,28 +6,21 @@ update whatever the number of readers.
 """
 
 import asyncio
-import json
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
-from django.utils.cache import patch_cache_control
+from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from warta.core.http import conditional, json_body, json_error
 from warta.live.backends import get_broadcaster
 from warta.live.backends.base import sse_frame
 from warta.live.models import LiveCoverage, LiveEvent
 
 # Ids beyond this are not ids we could have issued (bigint range).
 MAX_EVENT_ID = 2**63 - 1
-
-
-def error(status, message):
-    return JsonResponse(
-        {"error": message}, status=status, json_dumps_params={"ensure_ascii": False}
-    )
 
 
 def parse_cursor(raw):
@@ -125,10 +118,10 @@ async def stream(request, coverage_id):
     try:
         after = parse_cursor(request.headers.get("Last-Event-ID") or request.GET.get("after"))
     except ValueError:
-        return error(400, _("Last-Event-ID must be the number of an event this stream sent."))
+        return json_error(400, _("Last-Event-ID must be the number of an event this stream sent."))
     coverage, latest = await sync_to_async(coverage_state)(coverage_id)
     if coverage is None:
-        return error(404, _("There is no live coverage with this number."))
+        return json_error(404, _("There is no live coverage with this number."))
     # Subscribe before reading the log: an event committed in between is then
     # both replayed and queued, and the id check sends it once.
     subscription = await get_broadcaster().subscribe(coverage.pk)
@@ -158,17 +151,14 @@ def updates_json(request, coverage_id):
     """
     coverage = find_coverage(coverage_id)
     if coverage is None:
-        return error(404, _("There is no live coverage with this number."))
+        return json_error(404, _("There is no live coverage with this number."))
     latest = coverage.latest_event_id()
-    etag = f'"live-{coverage.pk}-{latest}-{coverage.status}"'
-    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
-        response = HttpResponse(status=304)
-    else:
+
+    def body():
         since, events = json_window(coverage, settings.WARTA_LIVE["JSON_WINDOW"])
-        body = {"status": coverage.status, "cursor": latest, "since": since, "events": events}
-        response = HttpResponse(
-            json.dumps(body, ensure_ascii=False), content_type="application/json"
+        return json_body(
+            {"status": coverage.status, "cursor": latest, "since": since, "events": events}
         )
-    response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=settings.WARTA_LIVE["JSON_MAX_AGE"])
-    return response
+
+    etag = f'"live-{coverage.pk}-{latest}-{coverage.status}"'
+    return conditional(request, etag, "application/json", settings.WARTA_LIVE["JSON_MAX_AGE"], body)

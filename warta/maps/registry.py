@@ -25,17 +25,17 @@ Wiring another `Placed` model is a subclass and one call in its app's `ready()`:
     registry.register(VideoSource())
 
 The registry does not import the maps models (they import it, for the kinds
-a map may filter by): `MapsConfig.ready()` hands it the `MapPoint` model.
+a map may filter by): `MapsConfig.ready()` hands it the `MapPoint` model and
+the purge of a site's maps.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from warta.core.places import round_approximate
-from warta.maps.purge import SiteMapsPurge
+from warta.core.purge import purge_on_commit
 
 
 class MapSource:
@@ -69,7 +69,10 @@ class PageSource(MapSource):
 class MapRegistry:
     def __init__(self):
         self.sources = {}
-        self.point_model = None  # MapPoint, set by MapsConfig.ready()
+        # Set by MapsConfig.ready(): the MapPoint model, and what fills a purge
+        # of a site's maps (maps.purge.add_site_maps).
+        self.point_model = None
+        self.add_site_maps = None
 
     def kinds(self):
         """The kinds of item that are on the maps, for the `kind` filter."""
@@ -145,17 +148,9 @@ class MapRegistry:
                 self.changed(site)
 
     def changed(self, site):
-        """Purge the site's maps after commit, once however many points changed.
-
-        Pending callbacks live on the connection (Django drops them on
-        rollback), so that is where an earlier purge of the site is looked for.
-        """
-        if site is None:
-            return
-        purge = SiteMapsPurge(site.pk)
-        pending = [entry[1] for entry in connection.run_on_commit]
-        if purge not in pending:
-            transaction.on_commit(purge)
+        """Purge the site's maps after commit, once however many points changed."""
+        if site is not None:
+            purge_on_commit(self.add_site_maps, site.pk)
 
     def rebuild(self, log=None):
         """Recompute every point from the sources (after a data change or an import)."""

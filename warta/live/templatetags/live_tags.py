@@ -2,9 +2,9 @@ from django import template
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from warta.core.models import SiteSettings
-from warta.live.events import render_update
+from warta.core.models import site_settings_for
 from warta.live.models import LiveCoverage
+from warta.live.rendering import render_update
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ def live_coverage(context, page):
     if coverage is None:
         return {"coverage": None}
     request = context["request"]
-    site_settings = SiteSettings.for_request(request)
+    site_settings = site_settings_for(request)
     updates = coverage.public_updates()
     page_obj = Paginator(updates, UPDATES_PER_PAGE).get_page(request.GET.get("live_page"))
     newest = coverage.updates.filter(approved=True).order_by("-time").first()

@@ -6,6 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from warta.live import services
 from warta.live.factories import make_update
 
 
@@ -47,10 +48,10 @@ def test_update_changes_purge_page_and_json(
     assert ("balicitizen.localhost", "/topik/banjir-bali/") in received
     assert ("balicitizen.localhost", json_path) in received
 
-    for change in (update.save, update.delete):
+    for change in (services.edit, services.withdraw):
         received.clear()
         with django_capture_on_commit_callbacks(execute=True):
-            change()
+            change(update)
         assert {
             ("balicitizen.localhost", "/topik/banjir-bali/"),
             ("balicitizen.localhost", json_path),

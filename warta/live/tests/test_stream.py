@@ -8,6 +8,7 @@ from asgiref.sync import sync_to_async
 from django.test import AsyncClient
 from django.urls import reverse
 
+from warta.live import services
 from warta.live.backends import get_broadcaster
 from warta.live.factories import make_update
 from warta.live.models import LiveEvent
@@ -41,9 +42,9 @@ def test_stream_pushes_new_edited_and_deleted_updates(
         update_pk = update.pk
         created = parse_frame(await next_frame(frames))
         update.headline = "Jembatan Tukad putus"
-        await sync_to_async(change)(update.save)
+        await sync_to_async(change)(lambda: services.edit(update))
         edited = parse_frame(await next_frame(frames))
-        await sync_to_async(change)(update.delete)
+        await sync_to_async(change)(lambda: services.withdraw(update))
         deleted = parse_frame(await next_frame(frames))
         await frames.aclose()
         return update_pk, created, edited, deleted

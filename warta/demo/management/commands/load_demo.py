@@ -25,6 +25,7 @@ from warta.articles.models import (
 from warta.core.models import SiteSettings
 from warta.demo import content
 from warta.images.models import WartaImage
+from warta.live import services as live
 from warta.live.models import LiveCoverage, LiveUpdate
 from warta.maps.models import MapPage
 from warta.people.models import AuthorIndexPage, AuthorPage
@@ -205,26 +206,26 @@ class Command(BaseCommand):
         for site_slug, topic_slug, updates in content.LIVE_COVERAGES:
             if site_slug != spec["slug"]:
                 continue
-            coverage, created = LiveCoverage.objects.get_or_create(
-                page=topics[topic_slug],
-                defaults={"started_at": timezone.now() - timedelta(hours=4)},
-            )
-            if not created:
+            page = topics[topic_slug]
+            if LiveCoverage.objects.filter(page=page).exists():
                 continue
+            coverage = live.start(page, started_at=timezone.now() - timedelta(hours=4))
             for minutes, headline, text, pinned, key_event, place in updates:
                 latitude, longitude, regency, province = content.LIVE_PLACES[place]
-                LiveUpdate.objects.create(
-                    coverage=coverage,
-                    time=timezone.now() - timedelta(minutes=minutes),
-                    headline=headline,
-                    body=[("text", RichText(f"<p>{text}</p>"))],
-                    pinned=pinned,
-                    key_event=key_event,
-                    place_name=place,
-                    place_latitude=latitude,
-                    place_longitude=longitude,
-                    place_regency=regency,
-                    place_province=province,
+                live.post(
+                    LiveUpdate(
+                        coverage=coverage,
+                        time=timezone.now() - timedelta(minutes=minutes),
+                        headline=headline,
+                        body=[("text", RichText(f"<p>{text}</p>"))],
+                        pinned=pinned,
+                        key_event=key_event,
+                        place_name=place,
+                        place_latitude=latitude,
+                        place_longitude=longitude,
+                        place_regency=regency,
+                        place_province=province,
+                    )
                 )
 
     def load_users(self):
