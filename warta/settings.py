@@ -214,7 +214,9 @@ if S3_BUCKET:
     }
 # Uploaded originals (photo and video sources keep the camera's GPS point) go
 # to a private storage that no URL serves (docs/decisions/0003-photos-and-video.md).
-STORAGES["private"] = {"BACKEND": "warta.images.storage.PrivateFileSystemStorage"}
+STORAGES["private"] = {"BACKEND": "warta.core.storage.PrivateFileSystemStorage"}
+# Unset: a "private-media" folder beside MEDIA_ROOT (warta.core.storage).
+WARTA_PRIVATE_MEDIA_ROOT = env_str("WARTA_PRIVATE_MEDIA_ROOT", "") or None
 if S3_BUCKET:
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

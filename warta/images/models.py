@@ -22,8 +22,8 @@ from wagtail.images.models import (
     get_upload_to,
 )
 
+from warta.core.storage import private_storage
 from warta.images.metadata import read_metadata
-from warta.images.storage import private_storage
 from warta.maps.models import PLACE_FIELDS, Placed
 
 

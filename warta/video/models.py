@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from warta.images.storage import private_storage
+from warta.core.storage import private_storage
 from warta.maps.models import Placed
 
 PUBLIC_PREFIX = "video/public"
