@@ -70,25 +70,25 @@ def decode_seconds(path):
 
 
 def transcode_once(source):
-    from warta.video import transcode
+    from warta.video import jobs, transcode
     from warta.video.factories import make_video
     from warta.video.models import Video
 
     video = make_video(source, title="Bench")
     Video.objects.filter(pk=video.pk).update(job_token="bench", state=Video.State.QUEUED)
     marks = []
-    real_point_at = transcode.point_at
+    real_point_at = jobs.point_at
 
     def point_at(*args, ready, **kwargs):
         real_point_at(*args, ready=ready, **kwargs)
         marks.append(time.monotonic())
 
-    transcode.point_at = point_at
+    jobs.point_at = point_at
     try:
         start = time.monotonic()
         result = transcode.run(video.pk, "bench")
     finally:
-        transcode.point_at = real_point_at
+        jobs.point_at = real_point_at
     assert result == "ready", (result, Video.objects.get(pk=video.pk).failure_reason)
     video.refresh_from_db()
     return marks[0] - start, marks[-1] - start, video.rungs

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from warta.core.env import env_bool, env_int, env_list, env_str
+from warta.video import layout as video_layout
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("WARTA_DATA_DIR", str(BASE_DIR / "var")))
@@ -215,7 +216,9 @@ if S3_BUCKET:
     }
 # Uploaded originals (photo and video sources keep the camera's GPS point) go
 # to a private storage that no URL serves (docs/decisions/0003-photos-and-video.md).
-STORAGES["private"] = {"BACKEND": "warta.images.storage.PrivateFileSystemStorage"}
+STORAGES["private"] = {"BACKEND": "warta.core.storage.PrivateFileSystemStorage"}
+# Unset: a "private-media" folder beside MEDIA_ROOT (warta.core.storage).
+WARTA_PRIVATE_MEDIA_ROOT = env_str("WARTA_PRIVATE_MEDIA_ROOT", "") or None
 if S3_BUCKET:
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -230,7 +233,7 @@ if S3_BUCKET:
         },
     }
 # The only media prefixes readers may fetch: renditions and video outputs.
-WARTA_PUBLIC_MEDIA_PREFIXES = ("images/", "video/public/")
+WARTA_PUBLIC_MEDIA_PREFIXES = ("images/", f"{video_layout.PUBLIC_PREFIX}/")
 # Local media is served by the app itself in the embedded default; a scaled
 # deployment serves it from object storage or the web server in front.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=not S3_BUCKET)

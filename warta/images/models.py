@@ -23,8 +23,8 @@ from wagtail.images.models import (
 )
 
 from warta.core.places import PLACE_FIELDS, Placed
+from warta.core.storage import private_storage
 from warta.images.metadata import read_metadata
-from warta.images.storage import private_storage
 
 
 class WartaImage(Placed, AbstractImage):

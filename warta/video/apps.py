@@ -6,6 +6,7 @@ class VideoConfig(AppConfig):
     label = "video"
 
     def ready(self):
+        # Imported here: the handlers import the models, loadable only once apps are.
         from warta.video.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -2,6 +2,7 @@
 
 import subprocess
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from django.core.files import File
@@ -9,6 +10,7 @@ from django.db import transaction
 
 from warta.video.ffmpeg import ffmpeg_exe
 from warta.video.models import Video
+from warta.video.tasks import queue_transcode
 
 
 def make_clip(path, seconds=2, size="480x360", rate=25, audio=True, extra=()):
@@ -46,5 +48,5 @@ def make_demo_video(title, credit):
     with tempfile.TemporaryDirectory(prefix="warta-demo-video-") as folder:
         clip = make_clip(Path(folder) / "demo.mp4", seconds=6, size="640x360")
         video = make_video(clip, title=title, credit=credit, caption=title + ".")
-    transaction.on_commit(video.queue_transcode)
+    transaction.on_commit(partial(queue_transcode, video))
     return video

@@ -1,7 +1,8 @@
-"""The registry ffmpeg (imageio-ffmpeg's binary) and what we ask of it.
+"""The registry ffmpeg (imageio-ffmpeg's binary): finding it, its command line, probing with it.
 
 Probing parses `ffmpeg -i`'s stream summary: the PyPI wheels ship ffmpeg but
-no ffprobe. Parsing and ladder choice are plain functions, tested directly.
+no ffprobe. Parsing is a plain function, tested directly; the ladder is chosen
+in warta.video.ladder.
 """
 
 import re
@@ -17,6 +18,11 @@ PROBE_TIMEOUT = 60
 @cache
 def ffmpeg_exe():
     return get_ffmpeg_exe()
+
+
+def command(*args):
+    """An ffmpeg command line that asks nothing of the terminal and reports only errors."""
+    return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error", *args]
 
 
 class ProbeError(Exception):
@@ -92,43 +98,3 @@ def probe(path):
     if "Invalid data found" in text or "moov atom not found" in text:
         raise ProbeError(text[-500:])
     return found
-
-
-@dataclass(frozen=True)
-class Rung:
-    height: int
-    video_kbps: int
-    audio_kbps: int
-    preset: str
-
-    @property
-    def name(self):
-        return f"{self.height}p"
-
-
-# Bitrates for phones on costly data; presets chosen so a 60 s 1080p clip is
-# fully done within its own duration on 2 cores (bench/video.py).
-LADDER = (
-    Rung(240, 300, 64, "veryfast"),
-    Rung(360, 700, 96, "veryfast"),
-    Rung(720, 2000, 128, "superfast"),
-    Rung(1080, 4000, 128, "ultrafast"),
-)
-
-
-def ladder_for(width, height):
-    """The rungs no taller than the source (the smallest rung always, even for tiny clips)."""
-    short_side = min(width, height)
-    rungs = [rung for rung in LADDER if rung.height <= short_side]
-    return rungs or [LADDER[0]]
-
-
-def scaled_size(width, height, rung_height):
-    """Even output dimensions with the rung's height on the short side."""
-    if width >= height:
-        out_h = min(rung_height, height)
-        out_w = round(width * out_h / height)
-    else:
-        out_w = min(rung_height, width)
-        out_h = round(height * out_w / width)
-    return out_w - out_w % 2, out_h - out_h % 2

@@ -2,6 +2,7 @@
 
 import tempfile
 from contextlib import ExitStack
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -10,8 +11,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from warta.video import ffmpeg
-from warta.video.captions import CaptionError, check_webvtt
+from warta.video import ffmpeg, jobs
+from warta.video.captions import MAX_CAPTION_BYTES, CaptionError, check_webvtt
+from warta.video.tasks import queue_transcode
 
 CAPTION_MESSAGES = {
     "too_big": _("The captions file is too large."),
@@ -71,7 +73,7 @@ class VideoForm(WagtailAdminModelForm):
         upload = self.cleaned_data.get("captions")
         if not upload or "captions" not in self.changed_data:
             return upload
-        if upload.size > 512 * 1024:
+        if upload.size > MAX_CAPTION_BYTES:
             raise forms.ValidationError(CAPTION_MESSAGES["too_big"])
         try:
             check_webvtt(upload.read())
@@ -84,13 +86,10 @@ class VideoForm(WagtailAdminModelForm):
         video = super().save(commit=False)
         source_changed = "source" in self.changed_data
         if source_changed:
-            video.attempts = 0
-            video.state = video.State.QUEUED
-            video.progress = 0
-            video.failure_reason = ""
+            jobs.new_source(video)
         if commit:
             video.save()
             self.save_m2m()
             if source_changed:
-                transaction.on_commit(video.queue_transcode)
+                transaction.on_commit(partial(queue_transcode, video))
         return video

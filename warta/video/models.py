@@ -1,33 +1,21 @@
 """Exclusive video: the newsroom's own footage, transcoded for slow mobile data.
 
 The uploaded source stays in private storage (it may carry the camera's GPS
-point). A background task writes the HLS ladder, an MP4 fallback and a poster
-to a local temporary folder, copies them through the default storage under a
-fresh prefix, and only then points the row at them: a half-written output is
-never referenced, whatever storage (local or S3) is behind it.
+point). The transcode job (warta.video.transcode) writes the HLS ladder, an
+MP4 fallback and a poster under a fresh prefix and only then points the row
+at them: a half-written output is never referenced, whatever storage (local
+or S3) is behind it. This module is the row only: every change of the job's
+state fields goes through warta.video.jobs.
 """
-
-import uuid
 
 from django.core.files.storage import default_storage
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from warta.core.places import Placed
-from warta.images.storage import private_storage
-
-PUBLIC_PREFIX = "video/public"
-
-
-def source_upload_to(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"video/originals/{uuid.uuid4().hex}.{extension[:8]}"
-
-
-def captions_upload_to(instance, filename):
-    return f"{PUBLIC_PREFIX}/captions/{uuid.uuid4().hex}.vtt"
+from warta.core.storage import private_storage
+from warta.video.layout import FALLBACK, POSTER, captions_upload_to, source_upload_to
 
 
 class Video(Placed, index.Indexed, models.Model):
@@ -59,8 +47,8 @@ class Video(Placed, index.Indexed, models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, editable=False)
     failure_reason = models.TextField(_("reason for failure"), blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, editable=False)
-    # Written by the running transcode every few seconds; a stale heartbeat
-    # means its worker died (see warta.video.recovery).
+    # Written by the running job every few seconds (warta.video.jobs.beat); a
+    # stale heartbeat means its worker died (see warta.video.recovery).
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
     job_token = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -100,11 +88,11 @@ class Video(Placed, index.Indexed, models.Model):
 
     @property
     def fallback_url(self):
-        return self.output_url("fallback.mp4") if self.playable and self.has_fallback else ""
+        return self.output_url(FALLBACK) if self.playable and self.has_fallback else ""
 
     @property
     def poster_url(self):
-        return self.output_url("poster.jpg") if self.playable else ""
+        return self.output_url(POSTER) if self.playable else ""
 
     @property
     def captions_url(self):
@@ -116,23 +104,3 @@ class Video(Placed, index.Indexed, models.Model):
         if self.state == self.State.FAILED:
             return _("Failed: %(reason)s") % {"reason": self.failure_reason}
         return self.get_state_display()
-
-    status_label.short_description = _("status")
-
-    def queue_transcode(self):
-        """Queue a fresh job; an older job still queued finds its token stale and stops."""
-        from warta.video.tasks import transcode_video
-
-        self.job_token = uuid.uuid4().hex
-        self.state = self.State.QUEUED
-        self.progress = 0
-        self.failure_reason = ""
-        self.heartbeat_at = timezone.now()
-        Video.objects.filter(pk=self.pk).update(
-            job_token=self.job_token,
-            state=self.state,
-            progress=0,
-            failure_reason="",
-            heartbeat_at=self.heartbeat_at,
-        )
-        return transcode_video.enqueue(self.pk, self.job_token)

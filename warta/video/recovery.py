@@ -1,7 +1,7 @@
 """Retrying transcodes whose worker died.
 
 django-tasks' database backend leaves a job whose worker was killed marked
-RUNNING forever and never runs it again. Our transcode writes a heartbeat on
+RUNNING forever and never runs it again. The running job writes a heartbeat on
 the Video row every few seconds; a processing video whose heartbeat is older
 than WARTA_VIDEO_LEASE_SECONDS is taken to be orphaned and queued again (a
 fresh job token makes the old job a no-op should it ever wake up), until
@@ -13,7 +13,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from warta.video import jobs
 from warta.video.models import Video
+from warta.video.tasks import queue_transcode
 
 
 def recover_stalled_videos(lease_seconds=None):
@@ -25,12 +27,10 @@ def recover_stalled_videos(lease_seconds=None):
     )
     requeued, failed = [], []
     for video in stalled:
-        if video.attempts >= settings.WARTA_VIDEO_MAX_ATTEMPTS:
-            from warta.video.transcode import fail, too_many_attempts_reason
-
-            fail(video, too_many_attempts_reason())
-            failed.append(video.pk)
-        else:
-            video.queue_transcode()
+        if jobs.may_retry(video):
+            queue_transcode(video)
             requeued.append(video.pk)
+        else:
+            jobs.give_up(video)
+            failed.append(video.pk)
     return requeued, failed

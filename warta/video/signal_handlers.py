@@ -1,11 +1,14 @@
+"""A deleted video takes its files with it, once the deletion is committed."""
+
 from django.db import transaction
 from django.db.models.signals import post_delete
+
+from warta.video.models import Video
+from warta.video.outputs import remove_outputs
 
 
 def delete_video_files(sender, instance, **kwargs):
     """A deleted video takes its private source, captions and published outputs with it."""
-    from warta.video.transcode import remove_outputs
-
     pk = instance.pk  # Django clears it once the row is gone
 
     def delete():
@@ -19,6 +22,4 @@ def delete_video_files(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
-    from warta.video.models import Video
-
     post_delete.connect(delete_video_files, sender=Video)

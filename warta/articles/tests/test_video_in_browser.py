@@ -8,6 +8,7 @@ import pytest
 
 from warta.articles.factories import make_article
 from warta.video.factories import make_clip, make_video
+from warta.video.tasks import queue_transcode
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def article(section, tmp_path):
     clip = make_clip(tmp_path / "sentani.mp4", seconds=4, size="480x360")
     video = make_video(clip)
     video.captions.save("id.vtt", io.BytesIO(VTT.encode()), save=True)
-    video.queue_transcode()
+    queue_transcode(video)
     video.refresh_from_db()
     assert video.state == video.State.READY, video.failure_reason
     return make_article(section, body=[("video", {"video": video, "caption": "Banjir"})])

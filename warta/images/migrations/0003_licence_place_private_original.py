@@ -2,7 +2,7 @@
 
 import django.core.validators
 import wagtail.images.models
-import warta.images.storage
+import warta.core.storage
 from django.db import migrations, models
 
 
@@ -61,6 +61,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='wartaimage',
             name='file',
-            field=wagtail.images.models.WagtailImageField(height_field='height', storage=warta.images.storage.private_storage, upload_to=wagtail.images.models.get_upload_to, verbose_name='file', width_field='width'),
+            field=wagtail.images.models.WagtailImageField(height_field='height', storage=warta.core.storage.private_storage, upload_to=wagtail.images.models.get_upload_to, verbose_name='file', width_field='width'),
         ),
     ]

@@ -5,6 +5,7 @@ import pytest
 from warta.live.factories import make_coverage, make_topic, make_update
 from warta.live.models import LiveEvent
 from warta.video.factories import make_clip, make_video
+from warta.video.tasks import queue_transcode
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def ready_video(tmp_path):
     video = make_video(make_clip(tmp_path / "banjir.mp4", seconds=2, size="320x240"))
-    video.queue_transcode()
+    queue_transcode(video)
     video.refresh_from_db()
     assert video.state == video.State.READY, video.failure_reason
     return video

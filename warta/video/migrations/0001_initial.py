@@ -2,8 +2,8 @@
 
 import django.core.validators
 import modelsearch.index
-import warta.images.storage
-import warta.video.models
+import warta.core.storage
+import warta.video.layout
 from django.db import migrations, models
 
 
@@ -28,8 +28,8 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255, verbose_name='title')),
                 ('caption', models.TextField(blank=True, verbose_name='caption')),
                 ('credit', models.CharField(help_text='Who filmed it, e.g. the reporter or agency.', max_length=255, verbose_name='credit')),
-                ('source', models.FileField(max_length=255, storage=warta.images.storage.private_storage, upload_to=warta.video.models.source_upload_to, verbose_name='video file')),
-                ('captions', models.FileField(blank=True, help_text='Optional subtitles as a .vtt file, in Indonesian.', max_length=255, upload_to=warta.video.models.captions_upload_to, verbose_name='captions (WebVTT)')),
+                ('source', models.FileField(max_length=255, storage=warta.core.storage.private_storage, upload_to=warta.video.layout.source_upload_to, verbose_name='video file')),
+                ('captions', models.FileField(blank=True, help_text='Optional subtitles as a .vtt file, in Indonesian.', max_length=255, upload_to=warta.video.layout.captions_upload_to, verbose_name='captions (WebVTT)')),
                 ('state', models.CharField(choices=[('queued', 'Queued'), ('processing', 'Processing'), ('ready', 'Ready'), ('failed', 'Failed')], default='queued', editable=False, max_length=20, verbose_name='state')),
                 ('progress', models.PositiveSmallIntegerField(default=0, editable=False, verbose_name='progress (%)')),
                 ('failure_reason', models.TextField(blank=True, editable=False, verbose_name='reason for failure')),

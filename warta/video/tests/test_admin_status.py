@@ -9,6 +9,8 @@ from django.utils import timezone
 from warta.video.factories import make_clip, make_video
 from warta.video.models import Video
 from warta.video.recovery import recover_stalled_videos
+from warta.video.tasks import queue_transcode
+from warta.video.transcode import run
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +66,7 @@ def test_a_job_that_keeps_dying_stops_with_a_reason(video, settings):
 
 
 def test_an_old_job_finds_its_token_stale_and_does_nothing(video):
-    from warta.video.transcode import run
-
-    video.queue_transcode()
+    queue_transcode(video)
     video.refresh_from_db()
     assert run(video.pk, "an-older-token") == "superseded"
 

@@ -110,7 +110,10 @@ def test_a_job_whose_worker_was_killed_is_retried_and_completes(tmp_path):
     video = make_video(clip)
     shared = WorkerDatabase(tmp_path)
     shared.share()
-    queue = "from warta.video.models import Video; Video.objects.get(pk={}).queue_transcode()"
+    queue = (
+        "from warta.video.models import Video; from warta.video.tasks import queue_transcode; "
+        "queue_transcode(Video.objects.get(pk={}))"
+    )
     shared.manage("shell", "-c", queue.format(video.pk))
 
     worker = shared.start_worker()

@@ -1,6 +1,7 @@
 """Reading ffmpeg's stream summary and choosing the ladder: plain functions."""
 
-from warta.video.ffmpeg import ladder_for, parse_probe, scaled_size
+from warta.video.ffmpeg import parse_probe
+from warta.video.ladder import ladder_for, scaled_size
 
 FFMPEG_OUTPUT = """Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'clip.mp4':
   Duration: 00:01:02.50, start: 0.000000, bitrate: 4000 kb/s

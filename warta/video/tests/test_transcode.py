@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from warta.video import ffmpeg, transcode
+from warta.video import ffmpeg, pipeline
 from warta.video.factories import make_clip, make_video
 from warta.video.models import Video
+from warta.video.tasks import queue_transcode
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def clip(tmp_path):
 
 def test_transcode_publishes_a_playable_ladder_with_audio_an_mp4_and_a_poster(clip):
     video = make_video(clip)
-    video.queue_transcode()  # the immediate backend runs the task now
+    queue_transcode(video)  # the immediate backend runs the task now
 
     video.refresh_from_db()
     assert video.state == Video.State.READY, video.failure_reason
@@ -70,7 +71,7 @@ def test_transcode_publishes_a_playable_ladder_with_audio_an_mp4_and_a_poster(cl
 def test_no_output_keeps_the_source_location_or_device(clip):
     assert "140.7166" in probe_text(clip)
     video = make_video(clip)
-    video.queue_transcode()
+    queue_transcode(video)
     video.refresh_from_db()
 
     for name in ("fallback.mp4", "240p/index.m3u8", "360p/seg_0000.ts", "poster.jpg"):
@@ -87,7 +88,7 @@ def probe_text(path):
 
 def test_the_lowest_rung_is_playable_before_the_others_are_encoded(clip, monkeypatch):
     seen = []
-    real_encode = transcode.encode
+    real_encode = pipeline.encode
 
     def encode(source, probe, rungs, out, duration, progress):
         video = Video.objects.get()
@@ -97,9 +98,9 @@ def test_the_lowest_rung_is_playable_before_the_others_are_encoded(clip, monkeyp
             assert output(video, "240p/index.m3u8").exists()
         return real_encode(source, probe, rungs, out, duration, progress)
 
-    monkeypatch.setattr(transcode, "encode", encode)
+    monkeypatch.setattr(pipeline, "encode", encode)
     video = make_video(clip)
-    video.queue_transcode()
+    queue_transcode(video)
 
     assert seen == [(["240p"], "", "processing"), (["360p"], "master-1.m3u8", "processing")]
     video.refresh_from_db()
@@ -110,7 +111,7 @@ def test_a_damaged_source_fails_with_a_reason_and_leaves_no_output(tmp_path):
     bad = tmp_path / "rusak.mp4"
     bad.write_bytes(b"not a video at all\n" * 100)
     video = make_video(bad)
-    result = video.queue_transcode()
+    result = queue_transcode(video)
 
     assert result.return_value == "failed"
     video.refresh_from_db()
@@ -123,9 +124,9 @@ def test_repeated_failures_stop_with_a_visible_reason(clip, monkeypatch):
     def broken_encode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(transcode, "encode", broken_encode)
+    monkeypatch.setattr(pipeline, "encode", broken_encode)
     video = make_video(clip)
-    video.queue_transcode()
+    queue_transcode(video)
 
     video.refresh_from_db()
     assert video.state == Video.State.FAILED
@@ -139,7 +140,7 @@ def test_repeated_failures_stop_with_a_visible_reason(clip, monkeypatch):
 def test_a_silent_portrait_clip_is_transcoded_without_an_audio_track(tmp_path):
     clip = make_clip(tmp_path / "vertikal.mp4", seconds=1, size="360x640", audio=False)
     video = make_video(clip)
-    video.queue_transcode()
+    queue_transcode(video)
 
     video.refresh_from_db()
     assert video.state == Video.State.READY, video.failure_reason
