@@ -6,7 +6,7 @@ import pytest
 from wagtail.images.models import Filter
 from wagtail.test.utils.form_data import streamfield
 
-from warta.articles.factories import make_article
+from warta.articles.factories import make_article, make_author
 from warta.articles.tests.test_permission_matrix import article_form, make_draft, page_url
 from warta.images.factories import make_image
 from warta.images.renditions import BODY_PICTURE, GALLERY_PICTURE, filter_specs
@@ -126,6 +126,4 @@ def test_a_credited_photo_with_alt_text_publishes(editor_client, editor, section
 
 
 def make_article_author(section):
-    from warta.articles.factories import make_author
-
     return make_author(section.get_site())

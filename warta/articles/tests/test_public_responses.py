@@ -1,6 +1,9 @@
 """Public pages must be shareable by any cache and fail politely in Indonesian."""
 
 import pytest
+from django.utils import translation
+
+from warta.core.views import server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +73,6 @@ def test_an_unknown_host_answers_400_not_500(client, section):
 
 
 def test_server_errors_render_a_plain_indonesian_page(rf):
-    from django.utils import translation
-
-    from warta.core.views import server_error
-
     with translation.override("id"):
         response = server_error(rf.get("/"))
     assert response.status_code == 500

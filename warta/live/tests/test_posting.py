@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from warta.live.blocks import MAX_BODY_CHARS
+from warta.live.factories import make_update
 from warta.live.models import LiveEvent, LiveUpdate
 
 
@@ -38,8 +39,6 @@ def test_editor_posts_an_update_that_readers_see_at_once(client, editor, coverag
 def test_the_form_is_on_the_coverage_admin_page_above_the_updates(
     client, editor, coverage, coverage_url
 ):
-    from warta.live.factories import make_update
-
     make_update(coverage, "Dari impor, tanpa penulis.")
     make_update(coverage, "Menunggu.", author=editor, approved=False)
     client.force_login(editor)
@@ -159,8 +158,6 @@ def test_editor_edits_and_deletes_an_update(client, editor, coverage, coverage_u
 
 
 def test_reporter_cannot_edit_an_approved_update(client, reporter, editor, coverage):
-    from warta.live.factories import make_update
-
     update = make_update(coverage, author=reporter)
     client.force_login(reporter)
     assert denied(client.get(reverse("live_edit", args=[update.pk])))

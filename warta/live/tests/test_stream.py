@@ -9,7 +9,7 @@ from django.test import AsyncClient
 from django.urls import reverse
 
 from warta.live import services
-from warta.live.backends import get_broadcaster
+from warta.live.backends import get_broadcaster, reset_broadcaster
 from warta.live.factories import make_update
 from warta.live.models import LiveEvent
 from warta.live.tests.streams import next_frame, parse_frame, run_async
@@ -157,7 +157,6 @@ def test_a_reader_that_never_reads_is_dropped_and_replays_on_reconnect(
         "BACKEND": "warta.live.backends.inprocess.InProcessBroadcaster",
         "OPTIONS": {"queue_size": 3},
     }
-    from warta.live.backends import reset_broadcaster
 
     reset_broadcaster()
 

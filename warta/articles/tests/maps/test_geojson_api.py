@@ -8,6 +8,7 @@ from warta.articles.factories import make_article, make_section, make_site, publ
 from warta.articles.models import TopicIndexPage, TopicPage
 from warta.maps.factories import KUTA, SENTANI, hours_ago
 from warta.maps.models import MapPoint
+from warta.maps.registry import registry
 
 pytestmark = pytest.mark.django_db
 URL = "/api/peta/titik.geojson"
@@ -154,8 +155,6 @@ def test_moving_a_story_updates_its_link(site, kuta):
 def test_rebuild_recreates_the_points_and_queues_one_purge_per_site(
     request, django_capture_on_commit_callbacks
 ):
-    from warta.maps.registry import registry
-
     # The test is one transaction: publishing's own purge is sent first, so
     # what rebuild queues is seen on its own.
     with django_capture_on_commit_callbacks(execute=True):
