@@ -55,6 +55,7 @@ test: install browser
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports
 	.venv/bin/deptry .
+	.venv/bin/vulture
 	.venv/bin/djhtml --check $$(find warta -name '*.html')
 	$(VENV_PY) manage.py check
 	$(VENV_PY) manage.py makemigrations --check --dry-run

@@ -408,7 +408,7 @@ def main():
     parser.add_argument("--json", action="store_true", help="print each run as JSON")
     args = parser.parse_args()
 
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     if hard < max(args.readers) * 2 + 100:
         raise SystemExit(f"open-files hard limit {hard} is too low for {max(args.readers)}")

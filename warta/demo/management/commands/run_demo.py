@@ -52,7 +52,7 @@ class Command(BaseCommand):
         ).start()
         self.print_welcome(port)
 
-        def shut_down(signum, frame):
+        def shut_down(_signum, _frame):
             stop.set()
 
         signal.signal(signal.SIGTERM, shut_down)

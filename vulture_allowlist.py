@@ -1,0 +1,47 @@
+"""Names vulture cannot see used, each with who uses it (`make test` runs vulture).
+
+Read by vulture only; never imported. Kinds of names Django and Wagtail call
+by convention are in `[tool.vulture]` in pyproject.toml.
+"""
+
+# Stream block children: Wagtail reads a StreamBlock's or StructBlock's class attributes.
+gallery  # ArticleBodyBlock
+quote  # ArticleBodyBlock, QuoteBlock
+map  # ArticleBodyBlock
+attribution  # QuoteBlock
+# Named in settings.py as dotted strings (context processors, middleware, storages,
+# the image form, the broadcasters, error handlers).
+navigation  # TEMPLATES context_processors
+branding  # TEMPLATES context_processors
+QueryStringLimitMiddleware  # MIDDLEWARE
+SiteLanguageMiddleware  # MIDDLEWARE
+PublicGZipMiddleware  # MIDDLEWARE
+PrivateFileSystemStorage  # STORAGES["private"]
+page_not_found  # warta/urls.py handler404
+WartaImageForm  # WAGTAILIMAGES_IMAGE_FORM_BASE
+InProcessBroadcaster  # WARTA_LIVE_BROADCASTER
+RedisBroadcaster  # WARTA_LIVE_BROADCASTER with REDIS_URL
+WartaRendition  # Wagtail finds the rendition model through the image model
+# Choices: members used as stored values and in templates ("opini", "paused", …).
+OPINION
+ANALYSIS
+FACT_CHECK
+PAUSED
+PROVINCE
+# Model fields editors fill in the admin and templates read.
+licence  # WartaImage
+intro  # MapPage
+content_object  # ArticlePageTag, django-taggit's through model
+# Read by migrations (people/migrations create the groups and the workflow from them).
+ROLES
+PAGE_PERMISSIONS
+IMAGE_PERMISSIONS
+OTHER_PERMISSIONS
+WORKFLOW_NAME
+WORKFLOW_TASKS
+# Set for the libraries that read them.
+_exif  # Pillow: a parsed EXIF cached on the image (images/metadata.py)
+_test_serialized_contents  # Django's test runner (live/tests/server.py)
+should_exit  # uvicorn.Server's stop flag (live/tests/server.py)
+locked_at  # Wagtail's page lock (articles/tests/test_permission_matrix.py)
+locked_by  # Wagtail's page lock
