@@ -72,7 +72,7 @@ test: install browser
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/djhtml --check $$(find warta -name '*.html')
-	$(NODE) node_modules/@biomejs/biome/bin/biome ci --colors=off --error-on-warnings .
+	$(NODE) node_modules/@biomejs/biome/bin/biome ci --colors=off --error-on-warnings warta
 	$(VENV_PY) manage.py check
 	$(VENV_PY) manage.py makemigrations --check --dry-run
 	.venv/bin/pytest
