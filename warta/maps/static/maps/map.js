@@ -62,6 +62,7 @@
       maxZoom: 18 // markercluster needs it even when no tile layer sets one
     }).setView(config.center, config.zoom);
     var icon = L.icon({ iconUrl: config.marker_icon, iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [0, -34] });
+    var m, cluster;
     map.createPane("outline").style.zIndex = 150; // under tiles (200): tiles cover it when they load
     fetch(config.outline_url).then(function (r) { return r.json(); }).then(function (data) {
       L.geoJSON(data, {
@@ -75,13 +76,13 @@
       L.tileLayer(config.tile_url, { attribution: config.tile_attribution, maxZoom: 18 }).addTo(map);
     }
     if (config.marker) {
-      var m = config.marker;
+      m = config.marker;
       L.marker([m.latitude, m.longitude], { icon: icon, title: m.title }).addTo(map);
       map.setView([m.latitude, m.longitude], m.zoom);
       node.dataset.points = "1";
     }
     if (config.points_url) {
-      var cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+      cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
       fetch(config.points_url).then(function (r) { return r.json(); }).then(function (data) {
         var markers = data.features.map(function (f) {
           var c = f.geometry.coordinates;

@@ -38,8 +38,9 @@
     video.addEventListener("play", function start() {
       video.removeEventListener("play", start);
       loadHlsJs(video.dataset.hlsJs, function () {
+        var hls;
         if (window.Hls && window.Hls.isSupported()) {
-          var hls = new window.Hls({ startLevel: 0, capLevelToPlayerSize: true });
+          hls = new window.Hls({ startLevel: 0, capLevelToPlayerSize: true });
           hls.loadSource(video.dataset.playlist);
           hls.attachMedia(video);
           hls.on(window.Hls.Events.MANIFEST_PARSED, function () { video.play(); });
@@ -53,7 +54,8 @@
 
   function init() {
     var videos = document.querySelectorAll("video.warta-video");
-    for (var i = 0; i < videos.length; i++) setUp(videos[i]);
+    var i;
+    for (i = 0; i < videos.length; i++) setUp(videos[i]);
   }
 
   if (document.readyState === "loading") {
