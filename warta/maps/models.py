@@ -20,7 +20,8 @@ class GazetteerPlace(models.Model):
     """A named administrative area of Indonesia with a representative point.
 
     Loaded by `manage.py load_gazetteer` from the `territory-indonesia` npm
-    package (provinces, regencies/cities and districts, each with a point).
+    package's data, copied into build/ at install (bin/build_assets.py):
+    provinces, regencies/cities and districts, each with a point.
     The search name is the display name folded to lower case, so search as
     you type is one indexed prefix/contains query on any database.
     """
