@@ -15,58 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import connections
-
-_migration_data = {}
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, and a snapshot of the rows its migrations made.
-
-    A transactional test flushes the database, and with it Wagtail's root
-    page, the roles' groups and the workflow. The snapshot is taken here, as
-    soon as the database exists, so no test order can leave it empty;
-    `restore_migration_data` and `serialized_rollback` put it back.
-    """
-    with django_db_blocker.unblock():
-        snapshot = connections["default"].creation.serialize_db_to_string()
-    _migration_data["default"] = snapshot
-    connections["default"]._test_serialized_contents = snapshot
-    yield
-
-
-@pytest.fixture
-def restore_migration_data(django_db_setup, django_db_blocker):
-    """Put back what the migrations made, after a transactional test flushed it.
-
-    Django keeps the snapshot on the connection object, which async tests can
-    replace with a fresh one; so it is handed again to the current connection
-    for a `serialized_rollback` test's set-up. Request it before
-    `transactional_db`, so it is torn down after that fixture's flush.
-    """
-    connections["default"]._test_serialized_contents = _migration_data["default"]
-    yield
-    with django_db_blocker.unblock():
-        connections["default"].creation.deserialize_db_from_string(_migration_data["default"])
-        # A stream cancelled at shutdown ends without Django's request_finished,
-        # so a server thread's connection may outlive the thread; PostgreSQL
-        # would then refuse to drop the test database. End any such session.
-        _end_other_sessions()
-
-
-def _end_other_sessions():
-    connection = connections["default"]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-        # This thread's connection object may not be the one pytest-django
-        # closes before dropping the database (async code can swap it); the
-        # next query reconnects.
-        connection.close()
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from warta.articles.factories import make_site
 from warta.live.backends import reset_broadcaster
 from warta.live.factories import make_coverage, make_topic, make_update
 from warta.live.tests.redis_server import redis_broadcaster_settings
-from warta.live.tests.server import asgi_server, committed_db  # noqa: F401
+from warta.live.tests.server import asgi_server, committed_db, restore_migration_data  # noqa: F401
 from warta.people.factories import make_user
 from warta.people.roles import EDITOR
 

@@ -22,8 +22,7 @@ from warta.video.factories import make_clip, make_video
 from warta.video.models import Video
 from warta.video.tests.test_transcode import decodes_fully
 
-# serialized_rollback: start from the migrations' rows, whatever ran before.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(settings.BASE_DIR)
 
 
