@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -26,6 +27,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, port, host, schedule_interval, **options):
+        # The handler only records the signal. It must not take a lock: it runs
+        # in the main thread between two bytecodes, possibly while that thread
+        # holds the very lock (Event.set() inside the handler deadlocked when
+        # TERM and INT arrived together). The loop below sees the flag.
+        received = []
+
+        def shut_down(signum, _frame):
+            received.append(signum)
+
+        signal.signal(signal.SIGTERM, shut_down)
+        signal.signal(signal.SIGINT, shut_down)
         python = sys.executable
         processes = [
             subprocess.Popen(
@@ -44,7 +56,7 @@ class Command(BaseCommand):
                     "3",
                 ]
             ),
-            subprocess.Popen([python, "manage.py", "db_worker", "--queue-name", "*"]),
+            subprocess.Popen([python, "manage.py", "demo_worker", "--queue-name", "*"]),
         ]
         stop = threading.Event()
         threading.Thread(
@@ -52,16 +64,12 @@ class Command(BaseCommand):
         ).start()
         self.print_welcome(port)
 
-        def shut_down(_signum, _frame):
-            stop.set()
-
-        signal.signal(signal.SIGTERM, shut_down)
-        signal.signal(signal.SIGINT, shut_down)
-        while not stop.is_set():
+        while not received:
             if any(process.poll() is not None for process in processes):
                 self.stderr.write("A demo process stopped; shutting the others down.")
                 break
-            stop.wait(1)
+            time.sleep(0.2)
+        stop.set()
         for process in processes:
             if process.poll() is None:
                 process.terminate()
