@@ -344,8 +344,10 @@ class WordPressImport:
     def save_revision(self, page, item, created):
         if item.status == "future" and item.date_gmt:
             page.go_live_at = item.date_gmt
-        revision = page.save_revision(log_action=True)
-        if item.status in ("publish", "future"):
+        publishing = item.status in ("publish", "future")
+        # A new page was validated by add_child just before; publishing logs the change itself.
+        revision = page.save_revision(log_action=not publishing, clean=not created)
+        if publishing:
             # A future go_live_at makes this a scheduled publication, as in the editor.
             revision.publish()
             if created and item.status == "publish" and item.date_gmt:
