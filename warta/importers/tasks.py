@@ -1,0 +1,13 @@
+from django_tasks import task
+
+from warta.importers.ingest import poll
+from warta.importers.models import FeedSource
+
+
+@task()
+def poll_feed(source_pk):
+    """Poll one feed source (queued by `manage.py poll_feeds` when it is due)."""
+    source = FeedSource.objects.filter(pk=source_pk, active=True).first()
+    if source is None:
+        return 0
+    return poll(source).drafted
