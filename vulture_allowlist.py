@@ -48,3 +48,4 @@ locked_at  # Wagtail's page lock (articles/tests/test_permission_matrix.py)
 locked_by  # Wagtail's page lock
 # Model fields only filtered on by keyword.
 active  # FeedSource, ingest.due_sources and tasks.poll_feed
+started_by  # ImportRun, set by runs.start: who started an admin import

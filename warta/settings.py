@@ -251,6 +251,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_IMAGE_MAX_BYTES", 30 * 1024 * 102
 
 # Video uploads and transcoding (warta.video).
 WARTA_VIDEO_MAX_BYTES = env_int("WARTA_VIDEO_MAX_BYTES", 1024 * 1024 * 1024, minimum=1)
+WARTA_IMPORT_MAX_BYTES = env_int("WARTA_IMPORT_MAX_BYTES", 2 * 1024 * 1024 * 1024, minimum=1)
 WARTA_VIDEO_MAX_SECONDS = env_int("WARTA_VIDEO_MAX_SECONDS", 15 * 60, minimum=1)
 # A transcode whose worker has not reported for this long is taken to be dead and retried.
 WARTA_VIDEO_LEASE_SECONDS = env_int("WARTA_VIDEO_LEASE_SECONDS", 120, minimum=1)

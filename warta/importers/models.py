@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from warta.core.storage import private_storage
+
 
 class ImportedObject(models.Model):
     class Kind(models.TextChoices):
@@ -49,6 +51,40 @@ class ImportedObject(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key}"
+
+
+class ImportRun(models.Model):
+    """One WordPress import started from the admin: its upload, progress and report."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    # Kept with the private originals: an export holds unpublished drafts and e-mail addresses.
+    file = models.FileField(upload_to="imports/", storage=private_storage)
+    section_map = models.JSONField(default=dict, blank=True)
+    create_users = models.BooleanField(default=False)
+    dry_run = models.BooleanField(default=False)
+    started_by = models.ForeignKey(
+        "people.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    counts = models.JSONField(default=dict, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("WordPress import")
+        permissions = [("run_import", _("Can import WordPress exports"))]
+
+    def __str__(self):
+        return self.file.name
 
 
 class FeedSource(models.Model):

@@ -11,3 +11,11 @@ def poll_feed(source_pk):
     if source is None:
         return 0
     return poll(source).drafted
+
+
+@task()
+def run_wordpress_import(run_pk):
+    """An import started from the admin; its progress and report are kept on the run."""
+    from warta.importers.runs import run_import
+
+    return run_import(run_pk)

@@ -84,7 +84,7 @@ def _old_path(url):
 class WordPressImport:
     def __init__(
         self,
-        path,
+        export,
         site,
         *,
         media_dir=None,
@@ -95,7 +95,8 @@ class WordPressImport:
         dry_run=False,
         progress=None,
     ):
-        self.path = Path(path)
+        # A path, or a callable opening the export (a file in storage) for reading.
+        self.open_export = export if callable(export) else Path(export).open
         self.site = site
         self.home = site.root_page.specific
         self.media_dir = Path(media_dir) if media_dir else None
@@ -118,7 +119,7 @@ class WordPressImport:
     # The three passes ----------------------------------------------------------
 
     def records(self):
-        with self.path.open("rb") as export:
+        with self.open_export("rb") as export:
             yield from read_wxr(export)
 
     def run(self):
