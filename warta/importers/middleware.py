@@ -24,7 +24,9 @@ class WordPressIdRedirectMiddleware:
             if value.isdigit() and len(value) < 20:
                 redirect = (
                     Redirect.get_for_site(Site.find_for_request(request))
-                    .filter(old_path=f"/?{name}={int(value)}")
+                    # On its own path only: `?p=2` is also the admin's (and others')
+                    # page number, and /admin/pages/?p=2 must stay a page of a listing.
+                    .filter(old_path=Redirect.normalise_path(f"{request.path}?{name}={int(value)}"))
                     .order_by("-site")
                     .first()
                 )

@@ -50,3 +50,11 @@ def test_drafts_get_no_redirect(run_import, get):
     run_import()
     assert not Redirect.objects.filter(old_path="/?p=104").exists()
     assert get("/?p=104").status_code == 200  # the home page, as for any unknown ?p=
+
+
+def test_a_page_number_elsewhere_is_not_taken_for_a_wordpress_id(run_import, get, site):
+    from warta.articles.factories import make_section
+
+    make_section(site, "Hukum", "hukum")
+    run_import()
+    assert get("/hukum/?p=101").status_code == 200
