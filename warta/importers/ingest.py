@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.rich_text import RichText
 
 from warta.articles.models import ArticlePage
 from warta.core.fetch import FetchRefused, fetch
+from warta.core.models import site_settings_for
 from warta.importers.content import convert, text_of
 from warta.importers.feeds import FeedError, is_near_duplicate, parse_feed, title_key
 from warta.importers.models import FeedItem, FeedSource
@@ -139,7 +141,10 @@ def body(source, entry):
     credit = escape(source.name)
     if entry.link:
         credit = f'<a href="{escape(entry.link)}">{credit}</a>'
-    blocks.append(("paragraph", f"<p>Sumber: {credit}</p>"))
+    # In the site's language, like the rest of the story.
+    with translation.override(site_settings_for(source.site).language):
+        label = _("Source")
+    blocks.append(("paragraph", f"<p>{escape(label)}: {credit}</p>"))
     return [(kind, RichText(value) if kind == "paragraph" else value) for kind, value in blocks]
 
 
