@@ -16,6 +16,7 @@ branding  # TEMPLATES context_processors
 QueryStringLimitMiddleware  # MIDDLEWARE
 SiteLanguageMiddleware  # MIDDLEWARE
 PublicGZipMiddleware  # MIDDLEWARE
+WordPressIdRedirectMiddleware  # MIDDLEWARE
 PrivateFileSystemStorage  # STORAGES["private"]
 page_not_found  # warta/urls.py handler404
 WartaImageForm  # WAGTAILIMAGES_IMAGE_FORM_BASE
@@ -45,3 +46,6 @@ _test_serialized_contents  # Django's test runner (live/tests/server.py)
 should_exit  # uvicorn.Server's stop flag (live/tests/server.py)
 locked_at  # Wagtail's page lock (articles/tests/test_permission_matrix.py)
 locked_by  # Wagtail's page lock
+# Model fields only filtered on by keyword.
+active  # FeedSource, ingest.due_sources and tasks.poll_feed
+started_by  # ImportRun, set by runs.start: who started an admin import

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "warta.maps",
     "warta.video",
     "warta.live",
+    "warta.importers",
     "warta.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "warta.core.middleware.PublicGZipMiddleware",
     "warta.core.middleware.QueryStringLimitMiddleware",
     "warta.core.middleware.SiteLanguageMiddleware",
+    "warta.importers.middleware.WordPressIdRedirectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -249,6 +251,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_IMAGE_MAX_BYTES", 30 * 1024 * 102
 
 # Video uploads and transcoding (warta.video).
 WARTA_VIDEO_MAX_BYTES = env_int("WARTA_VIDEO_MAX_BYTES", 1024 * 1024 * 1024, minimum=1)
+WARTA_IMPORT_MAX_BYTES = env_int("WARTA_IMPORT_MAX_BYTES", 2 * 1024 * 1024 * 1024, minimum=1)
 WARTA_VIDEO_MAX_SECONDS = env_int("WARTA_VIDEO_MAX_SECONDS", 15 * 60, minimum=1)
 # A transcode whose worker has not reported for this long is taken to be dead and retried.
 WARTA_VIDEO_LEASE_SECONDS = env_int("WARTA_VIDEO_LEASE_SECONDS", 120, minimum=1)

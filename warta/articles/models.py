@@ -1,6 +1,7 @@
 """The newspaper's page tree: home, sections (rubrik), topic hubs and articles.
 
 HomePage (one per site)
+├── StandingPage   ("Tentang kami", "Kontak": pages outside the news flow)
 ├── SectionPage ── ArticlePage
 ├── TopicIndexPage ── TopicPage
 └── AuthorIndexPage ── AuthorPage   (people app)
@@ -45,6 +46,7 @@ class HomePage(PublicPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "articles.SectionPage",
+        "articles.StandingPage",
         "articles.TopicIndexPage",
         "people.AuthorIndexPage",
         "maps.MapPage",
@@ -101,6 +103,23 @@ class SectionPage(PublicPage):
         articles = ArticlePage.objects.live().public().child_of(self)
         context["page_obj"] = self.paginate(request, articles.order_by("-published_at", "-pk"))
         return context
+
+
+class StandingPage(PublicPage):
+    """A page that stays put: "Tentang kami", "Pedoman media siber", "Kontak".
+
+    Deliberately small (a title and a body); imported WordPress pages land here.
+    """
+
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = PublicPage.content_panels + [FieldPanel("body")]
+    search_fields = PublicPage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["articles.HomePage", "articles.StandingPage"]
+    subpage_types = ["articles.StandingPage"]
+
+    class Meta:
+        verbose_name = _("standing page")
 
 
 class TopicIndexPage(PublicPage):
