@@ -84,6 +84,8 @@ class Command(BaseCommand):
             call_command("publish_scheduled", verbosity=0)
             # Video transcodes whose worker died are queued again (warta.video.recovery).
             call_command("transcode_pending", verbosity=0)
+            # Wire and RSS sources whose interval is up are polled into drafts (warta.importers).
+            call_command("poll_feeds", verbosity=0)
 
     def print_welcome(self, port):
         lines = ["", "Warta demo is running. Press Ctrl-C to stop.", ""]
