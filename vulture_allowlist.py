@@ -45,3 +45,12 @@ _test_serialized_contents  # Django's test runner (live/tests/server.py)
 should_exit  # uvicorn.Server's stop flag (live/tests/server.py)
 locked_at  # Wagtail's page lock (articles/tests/test_permission_matrix.py)
 locked_by  # Wagtail's page lock
+# The read API (warta.api): response schema fields are read by pydantic when ninja
+# validates what an endpoint returns.
+alt  # schemas.Image
+type_label  # schemas.ArticleSummary
+body_html  # schemas.Article
+bio_html  # schemas.Author
+detail  # errors.Problem
+detail_en  # errors.Problem
+allow_request  # http.AddressRateThrottle: ninja calls it on every operation

@@ -24,6 +24,7 @@ UNKNOWN_PARAMETERS = _("Unknown query parameter(s): %(names)s.")
 BAD_CURSOR = _("The cursor is not one this API gave out; start again without it.")
 BAD_PARAMETERS = _("Some query parameters are not valid: %(names)s.")
 UNKNOWN_SITE = _("There is no site with this number.")
+BAD_REQUEST = _("This request cannot be answered (is its query string too long?).")
 TOO_MANY_REQUESTS = _("Too many requests from this address; try again in a moment.")
 
 

@@ -28,7 +28,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from ninja.throttling import BaseThrottle
 
-from warta.api.errors import problem
+from warta.api.errors import BAD_REQUEST, NOT_FOUND, problem
 from warta.core.http import public
 
 logger = logging.getLogger(__name__)
@@ -95,6 +95,15 @@ def answer(view, request, *args, **kwargs):
         response["Content-Length"] = str(len(response.content))
         response.content = b""
     return response
+
+
+def error_answer(request, status):
+    """The API's 400 and 404 for what never reached it (`core.views.register_error_answer`):
+    a query string over the limit, a URL under /api/v1/ that is no endpoint."""
+    response = problem(status, BAD_REQUEST if status == 400 else NOT_FOUND)
+    for header, value in CORS_HEADERS.items():
+        response[header] = value
+    return public(response)
 
 
 class AddressRateThrottle(BaseThrottle):

@@ -21,6 +21,7 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_CURSOR = 600
 
+
 class Page(Schema):
     """Where to go next: `next` is the full URL of the following page, null on the last."""
 
@@ -59,7 +60,7 @@ class ArticleQuery(ListQuery):
 
     @field_validator("updated_since")
     @classmethod
-    def in_utc(cls, value):
+    def in_utc(_cls, value):
         if value is None:
             return None
         if value.tzinfo is None:

@@ -20,6 +20,7 @@ from warta.api.errors import (
     BAD_CURSOR,
     BAD_PARAMETERS,
     NOT_FOUND,
+    PROBLEM_JSON,
     TOO_MANY_REQUESTS,
     UNKNOWN_PARAMETERS,
     UNKNOWN_SITE,
@@ -51,7 +52,21 @@ every client.
 ObjectId = Annotated[int, Path(ge=1, le=schemas.MAX_ID)]
 ERRORS = {400: Problem, 404: Problem, 422: Problem, 429: Problem}
 
-api = NinjaAPI(
+
+class WartaApi(NinjaAPI):
+    """NinjaAPI whose document says errors are `application/problem+json`, as they are."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation["responses"].items():
+                    if int(status) >= 400 and "content" in response:
+                        response["content"] = {PROBLEM_JSON: response["content"].popitem()[1]}
+        return schema
+
+
+api = WartaApi(
     title="Warta API",
     version="1",
     description=DESCRIPTION,
@@ -127,9 +142,7 @@ def page_of(request, items, next_cursor, **extra):
 def sites(request, query: Query[schemas.ListQuery]):
     """Every site of this install."""
     check_parameters(request, schemas.ListQuery)
-    rows, cursor = queries.id_order_page(
-        WagtailSite.objects.all(), query.cursor, query.limit
-    )
+    rows, cursor = queries.id_order_page(WagtailSite.objects.all(), query.cursor, query.limit)
     items = [represent.site(request, row, site_settings_for(row)) for row in rows]
     return page_of(request, items, cursor)
 
@@ -177,28 +190,19 @@ def articles(request, query: Query[schemas.ArticleQuery]):
     return page_of(request, items, cursor)
 
 
-@api.get(
-    "/articles/{article_id}", response={200: schemas.Article, **ERRORS}, tags=["articles"]
-)
+@api.get("/articles/{article_id}", response={200: schemas.Article, **ERRORS}, tags=["articles"])
 def article(request, article_id: ObjectId, query: Query[schemas.SiteQuery]):
     """One article, its body as structured blocks and as rendered HTML."""
     check_parameters(request, schemas.SiteQuery)
     found = site_for(request, query.site)
-    row = (
-        queries.articles(found)
-        .select_related("lead_image")
-        .filter(pk=article_id)
-        .first()
-    )
+    row = queries.articles(found).select_related("lead_image").filter(pk=article_id).first()
     if row is None:
         raise ApiError(404, NOT_FOUND)
     coverage_id = LiveCoverage.objects.filter(page=row).values_list("pk", flat=True).first()
     return represent.article(request, found, row, queries.sections_of([row], found), coverage_id)
 
 
-@api.get(
-    "/live-coverages", response={200: schemas.LiveCoverageList, **ERRORS}, tags=["live"]
-)
+@api.get("/live-coverages", response={200: schemas.LiveCoverageList, **ERRORS}, tags=["live"])
 def live_coverages(request, query: Query[schemas.ListQuery]):
     """The site's live coverages, newest first."""
     check_parameters(request, schemas.ListQuery)
@@ -227,7 +231,4 @@ def live_updates(request, coverage_id: ObjectId, query: Query[schemas.ListQuery]
     )
     site_settings = site_settings_for(site)
     items = [represent.update(request, row, site_settings) for row in rows]
-    return page_of(
-        request, items, cursor, coverage=represent.coverage(request, site, coverage)
-    )
-
+    return page_of(request, items, cursor, coverage=represent.coverage(request, site, coverage))

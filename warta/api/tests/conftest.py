@@ -9,7 +9,8 @@ def api(client, site):
 
     def get(path, **extra):
         response = client.get(f"/api/v1/{path}", HTTP_HOST=site.hostname, **extra)
-        response.data = response.json() if response.content else None
+        is_json = "json" in response.get("Content-Type", "")
+        response.data = response.json() if response.content and is_json else None
         return response
 
     return get

@@ -29,7 +29,7 @@ def test_list_shows_published_articles_newest_first_with_their_byline(api, secti
     assert first["section"]["title"] == "Internasional"
     assert first["kicker"] == "Internasional"
     assert [a["title"] for a in first["authors"]] == ["Ni Luh Ayu"]
-    assert first["url"] == "http://balicitizen.localhost/internasional/" + first["url"].split("/")[-2] + "/"
+    assert first["url"].startswith("http://balicitizen.localhost/internasional/")
     assert first["published_at"].startswith("2026-01-10T09:00:00")
 
 
@@ -155,4 +155,3 @@ def test_an_approximate_place_is_sent_rounded(api, section):
         "name": "Sentani", "latitude": -2.57, "longitude": 140.52, "approximate": True,
         "regency": "", "province": "",
     }  # fmt: skip
-

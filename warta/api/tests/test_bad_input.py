@@ -65,3 +65,15 @@ def test_unknown_ids_are_a_404(api, article):
     )
     problem(api("articles?site=987654"), 404)
     problem(api("live-coverages/987654/updates"), 404)
+
+
+def test_an_oversized_query_string_is_a_problem_not_a_page(api, article, settings):
+    settings.WARTA_MAX_QUERY_STRING = 64
+    data = problem(api("articles?tag=" + "a" * 100), 400)
+    assert data["detail_en"].startswith("This request cannot be answered")
+
+
+def test_an_unknown_api_url_is_a_problem_not_a_page(api, article):
+    response = api("artikel/")
+    problem(response, 404)
+    assert response["Access-Control-Allow-Origin"] == "*"

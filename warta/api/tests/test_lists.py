@@ -36,11 +36,12 @@ def test_topics_say_which_has_a_live_coverage(api, site):
 
 
 def test_authors_are_bylines_without_accounts(api, site, author):
-    author.bio = '<p>Wartawan <a linktype="page" id="%d">Bali</a>.</p>' % site.root_page_id
+    author.bio = f'<p>Wartawan <a linktype="page" id="{site.root_page_id}">Bali</a>.</p>'
     author.save_revision().publish()
     items = api("authors").data["items"]
     assert [item["name"] for item in items] == ["Ni Luh Ayu"]
-    assert items[0]["bio_html"] == '<p>Wartawan <a href="http://balicitizen.localhost/" rel="noopener">Bali</a>.</p>'
+    link = '<a href="http://balicitizen.localhost/" rel="noopener">Bali</a>'
+    assert items[0]["bio_html"] == f"<p>Wartawan {link}.</p>"
     assert "user" not in items[0]
 
 
