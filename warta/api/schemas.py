@@ -35,7 +35,7 @@ class SiteQuery(Schema):
     )
 
 
-class ListQuery(SiteQuery):
+class PageQuery(Schema):
     cursor: str | None = Field(
         None,
         max_length=MAX_CURSOR,
@@ -43,6 +43,10 @@ class ListQuery(SiteQuery):
         description="`next_cursor` of the previous page, as given.",
     )
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page.")
+
+
+class ListQuery(SiteQuery, PageQuery):
+    pass
 
 
 class ArticleQuery(ListQuery):

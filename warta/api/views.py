@@ -139,9 +139,9 @@ def page_of(request, items, next_cursor, **extra):
 
 
 @api.get("/sites", response={200: schemas.SiteList, **ERRORS}, tags=["sites"])
-def sites(request, query: Query[schemas.ListQuery]):
+def sites(request, query: Query[schemas.PageQuery]):
     """Every site of this install."""
-    check_parameters(request, schemas.ListQuery)
+    check_parameters(request, schemas.PageQuery)
     rows, cursor = queries.id_order_page(WagtailSite.objects.all(), query.cursor, query.limit)
     items = [represent.site(request, row, site_settings_for(row)) for row in rows]
     return page_of(request, items, cursor)

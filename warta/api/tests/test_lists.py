@@ -59,3 +59,7 @@ def test_sites_are_listed_with_their_zone(api, site):
     zones = {item["name"]: item["time_zone"] for item in api("sites").data["items"]}
     assert zones["BALICITIZEN"] == "Asia/Makassar"
     assert zones["PosPapusa"] == "Asia/Jayapura"
+
+
+def test_sites_take_no_site_filter(api, site):
+    assert api(f"sites?site={site.pk}").status_code == 400
