@@ -49,3 +49,13 @@ locked_by  # Wagtail's page lock
 # Model fields only filtered on by keyword.
 active  # FeedSource, ingest.due_sources and tasks.poll_feed
 started_by  # ImportRun, set by runs.start: who started an admin import
+
+# The read API (warta.api): response schema fields are read by pydantic when ninja
+# validates what an endpoint returns.
+alt  # schemas.Image
+type_label  # schemas.ArticleSummary
+body_html  # schemas.Article
+bio_html  # schemas.Author
+detail  # errors.Problem
+detail_en  # errors.Problem
+allow_request  # http.AddressRateThrottle: ninja calls it on every operation

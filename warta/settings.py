@@ -47,7 +47,10 @@ INSTALLED_APPS = [
     "warta.video",
     "warta.live",
     "warta.importers",
+    "warta.api",
     "warta.demo",
+    # django-ninja: the API's docs page with its own copy of Swagger UI, not a CDN's.
+    "ninja",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -312,6 +315,13 @@ if env_str("CLOUDFLARE_ZONE_ID", ""):
     }
 
 # Longer query strings than this are refused with a 400 before any view runs.
+# The read API (warta.api): requests per client address per window, and how
+# many proxies in front may be trusted to name the client in X-Forwarded-For
+# (0: the address is REMOTE_ADDR, whatever a client claims).
+WARTA_API_RATE_REQUESTS = env_int("WARTA_API_RATE_REQUESTS", 300, minimum=1)
+WARTA_API_RATE_SECONDS = env_int("WARTA_API_RATE_SECONDS", 60, minimum=1)
+NINJA_NUM_PROXIES = env_int("WARTA_API_TRUSTED_PROXIES", 0, minimum=0)
+
 WARTA_MAX_QUERY_STRING = env_int("WARTA_MAX_QUERY_STRING", 2048, minimum=64)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/peta/", include("warta.maps.urls")),
+    path("api/v1/", include("warta.api.urls")),
     path("live/", include("warta.live.urls")),
 ]
 
