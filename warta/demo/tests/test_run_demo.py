@@ -22,20 +22,9 @@ from django.db import connection
 from django_tasks_db.management.commands import db_worker
 
 from warta.demo.management.commands import demo_worker
+from warta.live.tests.server import free_port
 
 ROOT = Path(settings.BASE_DIR)
-PORTS = range(8900, 8950)
-
-
-def free_port():
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("No free port in 8900-8949")
 
 
 @pytest.fixture(scope="session")
