@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "warta.video",
     "warta.live",
     "warta.importers",
+    "warta.discovery",
+    "warta.trust",
     "warta.api",
     "warta.demo",
     # django-ninja: the API's docs page with its own copy of Swagger UI, not a CDN's.

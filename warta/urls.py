@@ -12,6 +12,8 @@ urlpatterns = [
     path("api/peta/", include("warta.maps.urls")),
     path("api/v1/", include("warta.api.urls")),
     path("live/", include("warta.live.urls")),
+    path("", include("warta.discovery.urls")),
+    path("", include("warta.trust.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from warta.articles.blocks import ArticleBodyBlock
 from warta.articles.forms import CreditedPhotosPageForm
+from warta.articles.modified import modified_time
 from warta.core.models import PublicPage
 from warta.core.places import Placed, place_panel
 
@@ -322,8 +323,9 @@ class ArticlePage(PublicPage, Placed):
             data["description"] = self.standfirst
         if self.published:
             data["datePublished"] = self.published.isoformat()
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
+        modified = modified_time(self)
+        if modified:
+            data["dateModified"] = modified.isoformat()
         if self.dateline:
             data["locationCreated"] = {"@type": "Place", "name": self.dateline}
         if tags:

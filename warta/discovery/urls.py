@@ -1,0 +1,3 @@
+"""Discovery's public URLs, included at the site root by warta/urls.py."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Trust's public URLs, included at the site root by warta/urls.py."""
+
+urlpatterns: list = []
