@@ -15,5 +15,8 @@ def queue_related_reads(sender, instance, **kwargs):
 
 
 def register_related_reads():
+    # The admin page and its menu items register Wagtail hooks when imported.
+    import warta.discovery.related_admin  # noqa: F401
+
     page_published.connect(queue_related_reads, sender=ArticlePage)
     register_article_context(related_reads_context)

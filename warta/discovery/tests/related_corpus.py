@@ -587,3 +587,15 @@ def expected_pairs(series):
     pairs = [(series[n, 0], series[n, 1]) for n in range(len(SUBJECTS))]
     pairs += [(series[n, 2], series[n, 1]) for n in range(0, len(SUBJECTS), 3)]
     return pairs
+
+
+def story(section, title, text="", **fields):
+    """One published article whose body is `text` in paragraphs (split on blank lines)."""
+    from warta.articles.factories import make_article
+
+    paragraphs = [part for part in text.split("\n\n") if part] or [title]
+    body = [("paragraph", RichText(f"<p>{part}</p>")) for part in paragraphs]
+    return make_article(section, title=title, body=body, **fields)
+
+
+FLOOD = "Banjir merendam ratusan rumah warga di Denpasar setelah hujan deras semalaman."
