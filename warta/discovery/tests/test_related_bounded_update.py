@@ -1,8 +1,10 @@
 """Publishing updates related reads with bounded work, never a scan of the archive."""
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -84,3 +86,11 @@ def test_stories_sharing_a_topic_or_tag_come_before_the_rest_of_the_section(sect
     new = ArticlePage.objects.get(pk=new.pk)
     candidates = related.candidate_pks(new, new.get_site())
     assert candidates[0] == tagged.pk and len(candidates) == 2
+
+
+def test_the_command_computes_lists_for_an_existing_archive(section):
+    archive = flood_archive(section, 3)
+    out = io.StringIO()
+    call_command("related_reads", stdout=out, stderr=io.StringIO())
+    assert "3 articles" in out.getvalue()
+    assert all(RelatedRead.objects.filter(article=article).count() == 2 for article in archive)
