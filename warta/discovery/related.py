@@ -169,9 +169,13 @@ def _write_automatic(article_pk, ranked) -> None:
         )
         rows.filter(pinned=False, removed=False).delete()
         best = [item for item in ranked if item[2] not in decided and item[0] >= MIN_SCORE][:KEEP]
+        # ignore_conflicts: a concurrent offer() may have added one of these meanwhile.
         RelatedRead.objects.bulk_create(
-            RelatedRead(article_id=article_pk, related_id=pk, score=value, reason=reason)
-            for value, reason, pk in best
+            (
+                RelatedRead(article_id=article_pk, related_id=pk, score=value, reason=reason)
+                for value, reason, pk in best
+            ),
+            ignore_conflicts=True,
         )
 
 
@@ -181,6 +185,8 @@ def recompute(article_pk) -> list[tuple[float, str, int]]:
     if article is None or not article.live:
         return []
     site = article.get_site()
+    if site is None:
+        return []
     pks = candidate_pks(article, site)
     found = stories([article.pk, *pks])
     story = found.pop(article.pk)
