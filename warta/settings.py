@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "warta.core.middleware.PublicGZipMiddleware",
+    # ETag (a hash of the body) on every full response and 304 for a client or
+    # cache that has it; below GZip so the tag is of the uncompressed bytes.
+    "django.middleware.http.ConditionalGetMiddleware",
     "warta.core.middleware.QueryStringLimitMiddleware",
     "warta.core.middleware.SiteLanguageMiddleware",
     "warta.importers.middleware.WordPressIdRedirectMiddleware",
@@ -275,6 +278,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Public pages: how long browsers and shared caches may keep them.
 WARTA_PAGE_MAX_AGE = env_int("WARTA_PAGE_MAX_AGE", 60, minimum=0)
+# How long a shared cache may serve a public response stale: while it
+# revalidates, and while the origin errors or is down (warta/core/http.py).
+WARTA_STALE_WHILE_REVALIDATE = env_int("WARTA_STALE_WHILE_REVALIDATE", 30, minimum=0)
+WARTA_STALE_IF_ERROR = env_int("WARTA_STALE_IF_ERROR", 86400, minimum=0)
 # Live coverage (warta/live): the broadcaster that fans events out to open
 # streams is in-process by default and Redis pub/sub when REDIS_URL is set.
 # Pub/sub channels are shared by every database number of a Redis server, so

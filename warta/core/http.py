@@ -14,10 +14,23 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 
 
 def public(response, max_age=None):
-    """Mark `response` as cacheable by anyone for `max_age` seconds (default: pages')."""
+    """Mark `response` as cacheable by anyone for `max_age` seconds (default: pages').
+
+    Shared caches may also serve it stale while they revalidate in the background
+    (`stale-while-revalidate`) and while the origin answers errors or is down
+    (`stale-if-error`): readers keep getting the last good page during a blip.
+    Revalidation is cheap: `ConditionalGetMiddleware` gives HTML an ETag and
+    answers 304 to a cache that already has the bytes.
+    """
     if max_age is None:
         max_age = settings.WARTA_PAGE_MAX_AGE
-    patch_cache_control(response, public=True, max_age=max_age)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=max_age,
+        stale_while_revalidate=settings.WARTA_STALE_WHILE_REVALIDATE,
+        stale_if_error=settings.WARTA_STALE_IF_ERROR,
+    )
     return response
 
 
