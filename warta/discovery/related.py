@@ -29,6 +29,7 @@ SHOWN = 4  # on the reader page: one inline and the others in the end list, or a
 KEEP = 8  # automatic rows stored per article, so a removal leaves spares
 CANDIDATES = 300
 FAN_OUT = 10
+REFILL = 50  # lists recomputed when an article they suggest is unpublished
 WINDOW = timedelta(days=365)
 NEARBY_DEGREES = 0.3  # the candidate box around a placed story (~33 km)
 MIN_SCORE = 0.05
@@ -248,6 +249,22 @@ def refresh_on_publish(article_pk) -> int:
     if article.get_view_restrictions().exists():
         return 0  # a private article reads its own list but is offered to no one
     return offer(article_pk, ranked)
+
+
+def refill_after_unpublish(article_pk) -> int:
+    """Recompute the lists an unpublished article was suggested on (at most REFILL of them).
+
+    Readers stopped seeing it at once (render-time check); this fills the gap it left.
+    """
+    holders = (
+        RelatedRead.objects.filter(related_id=article_pk, pinned=False, removed=False)
+        .order_by("-score")
+        .values_list("article_id", flat=True)[:REFILL]
+    )
+    holders = list(holders)
+    for holder in holders:
+        recompute(holder)
+    return len(holders)
 
 
 def compute_all(pages) -> int:

@@ -57,3 +57,16 @@ def test_articles_of_another_site_are_never_suggested(article, section, get):
     RelatedRead.objects.create(article=article, related=foreign, score=9, reason="text")
     assert "PosPapusa" not in get(article.url).content.decode()
     assert foreign.url not in get(article.url).content.decode()
+
+
+def test_unpublishing_an_article_refills_the_lists_it_was_on(
+    article, section, django_capture_on_commit_callbacks
+):
+    gone = story(section, "Warga Denpasar membersihkan sisa banjir", FLOOD)
+    spare = story(section, "Denpasar siapkan tanggul banjir", FLOOD)
+    recompute(article.pk)
+    # As if the list had been full when it was computed:
+    RelatedRead.objects.filter(article=article, related=spare).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        gone.unpublish()
+    assert suggested(article) == {spare.pk}
