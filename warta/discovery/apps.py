@@ -8,3 +8,10 @@ class DiscoveryConfig(AppConfig):
     name = "warta.discovery"
     label = "discovery"
     verbose_name = _("Discovery")
+
+    def ready(self):
+        # Imported here, not at the top: it loads models, which
+        # Django allows only once every app is loaded.
+        from warta.discovery.related_signals import register_related_reads
+
+        register_related_reads()

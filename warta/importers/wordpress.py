@@ -39,6 +39,7 @@ from warta.articles.models import ArticleAuthor, ArticlePage, SectionPage, Stand
 from warta.core.fetch import FetchRefused, fetch
 from warta.images.models import WartaImage
 from warta.importers.content import convert, text_of
+from warta.importers.indexing import indexed_once
 from warta.importers.models import ImportedObject
 from warta.importers.wxr import Author, Item, Term, php_meta_string, read_wxr
 from warta.importers.wxr import Site as ExportSite
@@ -174,7 +175,7 @@ class WordPressImport:
             for record in self.records():
                 if isinstance(record, Item) and record.post_type in kinds:
                     try:
-                        with transaction.atomic():
+                        with transaction.atomic(), indexed_once():
                             self.import_item(record)
                     except (ValueError, OSError) as error:
                         self.report.counts["failed"] += 1

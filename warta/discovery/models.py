@@ -1,0 +1,1 @@
+from warta.discovery.related_models import RelatedPlacement, RelatedProfile, RelatedRead  # noqa: F401
