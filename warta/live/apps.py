@@ -10,6 +10,9 @@ class LiveConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: it loads models, which
         # Django allows only once every app is loaded.
+        from warta.articles.modified import register_modified_source
         from warta.live.map_sources import register_map_source
+        from warta.live.modified import latest_event_times
 
         register_map_source()
+        register_modified_source(latest_event_times)
