@@ -8,3 +8,8 @@ class DiscoveryConfig(AppConfig):
     name = "warta.discovery"
     label = "discovery"
     verbose_name = _("Discovery")
+
+    def ready(self):
+        from warta.discovery import signals
+
+        signals.connect()
