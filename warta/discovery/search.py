@@ -6,9 +6,11 @@ through FTS5 (bm25, title weighted), PostgreSQL through a `simple` tsvector
 (ts_rank_cd, title weighted A). See docs/decisions/0008-discovery.md, "Search".
 """
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -37,7 +39,7 @@ def entry_for(page, text):
         path=page.path,
         section_id=getattr(page, "section_id_for_index", None),
         story_type=getattr(page, "story_type", ""),
-        published_at=page.published_at
+        published_at=getattr(page, "published_at", None)
         or page.first_published_at
         or page.latest_revision_created_at,
         title=title[:255],
@@ -183,6 +185,53 @@ def search(groups, filters, *, page=1, newest=False, per_page=PER_PAGE):
 
 def pages_for(total, per_page=PER_PAGE):
     return max(1, min(MAX_PAGES, -(-total // per_page)))
+
+
+def run(query, filters, *, page=1, newest=False):
+    """(groups, results, corrected query or ""): a query with no match is retried once
+    with each unknown word replaced by the nearest headline word (typos)."""
+    groups = usable_groups(query)
+    results = search(groups, filters, page=page, newest=newest)
+    if groups and not results.total:
+        corrected = suggestion(filters.root_path, query)
+        if corrected:
+            retry_groups = usable_groups(corrected)
+            retry = search(retry_groups, filters, page=page, newest=newest)
+            if retry.total:
+                return retry_groups, retry, corrected
+    return groups, results, ""
+
+
+VOCABULARY_TITLES = 5000
+
+
+def vocabulary(root_path):
+    """Words of a site's recent headlines (cached ten minutes): what typos are checked against."""
+    key = f"discovery:vocabulary:{root_path}"
+    words = cache.get(key)
+    if words is None:
+        titles = SearchEntry.objects.filter(path__startswith=root_path).order_by("-published_at")
+        found = set()
+        for title in titles.values_list("title", flat=True)[:VOCABULARY_TITLES]:
+            found.update(analysis.words(title))
+        words = sorted(found - analysis.STOPWORDS)
+        cache.set(key, words, 600)
+    return words
+
+
+def suggestion(root_path, query):
+    """The query with each word not in the headlines replaced by the most similar one, or ""."""
+    known = vocabulary(root_path)
+    known_set = set(known)
+    suggested, changed = [], False
+    for word in analysis.words(query)[:12]:
+        if word in analysis.STOPWORDS or word in known_set or "-" in word:
+            suggested.append(word)
+            continue
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        suggested.append(close[0] if close else word)
+        changed = changed or bool(close)
+    return " ".join(suggested) if changed else ""
 
 
 # --- Snippets -------------------------------------------------------------------

@@ -1,10 +1,8 @@
 """The public search page (/cari/) and its OpenSearch description (/opensearch.xml)."""
 
-import difflib
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,11 +12,10 @@ from wagtail.models import Page, Site
 from warta.articles.models import SectionPage, StoryType
 from warta.core.http import public
 from warta.core.models import site_settings_for
-from warta.discovery import analysis, search
+from warta.discovery import search
 from warta.discovery.models import SearchEntry
 
 MAX_QUERY = 200  # characters of `q` considered; the rest is ignored
-VOCABULARY_TITLES = 2000
 
 
 def _date(value):
@@ -33,36 +30,6 @@ def _page_number(value):
     if not value.isdigit() or len(value) > 6:
         return search.MAX_PAGES if value.isdigit() else 1
     return max(1, int(value))
-
-
-def _vocabulary(site):
-    """Words of the site's recent headlines and their analysed forms (cached ten minutes)."""
-    key = f"discovery:vocabulary:{site.pk}"
-    words = cache.get(key)
-    if words is None:
-        titles = SearchEntry.objects.filter(path__startswith=site.root_page.path).order_by(
-            "-published_at"
-        )[:VOCABULARY_TITLES]
-        words = sorted(
-            {w for title in titles.values_list("title", flat=True) for w in analysis.words(title)}
-            - analysis.STOPWORDS
-        )
-        cache.set(key, words, 600)
-    return words
-
-
-def _suggestions(site, query):
-    """For each query word, the nearest headline word by similarity when it differs."""
-    vocabulary = _vocabulary(site)
-    suggested, changed = [], False
-    for word in analysis.words(query)[:12]:
-        if word in analysis.STOPWORDS or word in vocabulary:
-            suggested.append(word)
-            continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-        suggested.append(close[0] if close else word)
-        changed = changed or bool(close)
-    return " ".join(suggested) if changed else ""
 
 
 def search_page(request):
@@ -102,9 +69,8 @@ def search_page(request):
         end=datetime.combine(end + timedelta(days=1), time.min, zone) if end else None,
     )
     newest = request.GET.get("urut") == "terbaru"
-    groups = search.usable_groups(query)
     number = _page_number(request.GET.get("hal"))
-    results = search.search(groups, filters, page=number, newest=newest)
+    groups, results, corrected = search.run(query, filters, page=number, newest=newest)
     pages = search.pages_for(results.total)
     number = max(1, min(number, pages))
 
@@ -150,7 +116,10 @@ def search_page(request):
         "end": end.isoformat() if end else "",
         "newest": newest,
         "messages_list": messages,
-        "suggestion": _suggestions(site, query) if query and groups and not hits else "",
+        "corrected": corrected,
+        "suggestion": search.suggestion(site.root_page.path, query)
+        if query and groups and not hits
+        else "",
         "time_zone": zone,
     }
     return public(render(request, "discovery/search.html", context))

@@ -152,8 +152,10 @@ def test_a_10000_character_query_is_refused_clearly(get, stories):
 
 def test_typo_gets_a_suggestion(get, stories):
     html = get("/cari/", data={"q": "festifal"}).content.decode()
+    assert "search-corrected" in html and "Festival" in html
+    html = get("/cari/", data={"q": "festival kuta"}).content.decode()
     assert "search-none" in html
-    assert "?q=festival" in html
+    assert "?q=festival%20kuta" not in html  # nothing close to "kuta": no suggestion
 
 
 def test_search_redirect_and_opensearch(get, site):
