@@ -23,11 +23,11 @@ from warta.discovery.tests.relevance.corpus import build
 MIGRATION = importlib.import_module("warta.discovery.migrations.0001_initial")
 
 
-def bulk_index(section, articles):
+def bulk_index(section, articles, offset=0):
     """Page rows under `section` and their index rows, through `search.entry_for`."""
     page_type = ContentType.objects.get_for_model(Page)
     pages = []
-    for number, article in enumerate(articles, start=1):
+    for number, article in enumerate(articles, start=offset + 1):
         slug = f"cerita-{number}"
         pages.append(
             Page(
@@ -44,7 +44,7 @@ def bulk_index(section, articles):
             )
         )
     Page.objects.bulk_create(pages)
-    saved = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
+    saved = Page.objects.filter(path__in=[page.path for page in pages])
     by_path = {page.path: page for page in saved}
     keys, entries = {}, []
     for page, article in zip(pages, articles, strict=True):
