@@ -27,6 +27,10 @@ WartaRendition  # Wagtail finds the rendition model through the image model
 OPINION
 ANALYSIS
 FACT_CHECK
+TEXT  # RelatedRead.Reason: stored values written by related_scoring.score
+TOPIC
+TAGS
+PLACE
 PAUSED
 PROVINCE
 # Model fields editors fill in the admin and templates read.

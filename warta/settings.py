@@ -174,7 +174,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Django's i18n (a site can be switched to it in its settings).
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "warta" / "locale"]
+# The project's catalogue, then the one completing Wagtail's incomplete id_ID
+# catalogues (README "Translations"); both win over the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "warta" / "locale", BASE_DIR / "warta" / "locale" / "wagtail"]
 USE_I18N = True
 USE_TZ = True
 # Stored times are UTC; each site renders them in its own zone (core.dates).

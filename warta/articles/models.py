@@ -25,6 +25,7 @@ from wagtail.search import index
 from warta.articles.blocks import ArticleBodyBlock
 from warta.articles.forms import CreditedPhotosPageForm
 from warta.articles.modified import modified_time
+from warta.articles.page_context import contributed_context
 from warta.core.models import PublicPage
 from warta.core.places import Placed, place_panel
 
@@ -296,6 +297,7 @@ class ArticlePage(PublicPage, Placed):
             share_text=f"{self.title} {url}",
             structured_data=self.structured_data(request, url, authors, tags, share_image),
         )
+        context.update(contributed_context(self, request))
         return context
 
     def structured_data(self, request, url, authors, tags, share_image):

@@ -10,6 +10,12 @@ class DiscoveryConfig(AppConfig):
     verbose_name = _("Discovery")
 
     def ready(self):
+        # Imported here, not at the top: it loads models, which
+        # Django allows only once every app is loaded.
+        from warta.discovery.related_signals import register_related_reads
+
+        register_related_reads()
+
         from warta.discovery import signals
 
         signals.connect()

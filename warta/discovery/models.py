@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from warta.discovery.related_models import RelatedPlacement, RelatedProfile, RelatedRead  # noqa: F401
+
 
 class SearchEntry(models.Model):
     """A published story as search sees it: filters, display text and analysed terms.
@@ -10,7 +12,7 @@ class SearchEntry(models.Model):
     `title_terms` and `body_terms` hold the output of `analysis.index_terms`, space
     separated. SQLite matches them through the FTS5 table `discovery_search_fts`,
     kept in step by triggers; PostgreSQL through the generated tsvector column
-    `search_vector` (both made in migration 0001, outside Django's model state).
+    `search_vector` (both made in migration 0002_search, outside Django's model state).
     """
 
     page = models.OneToOneField(

@@ -24,6 +24,7 @@ from warta.articles.models import (
 )
 from warta.core.models import SiteSettings
 from warta.demo import content
+from warta.discovery.related import compute_all as compute_related_reads
 from warta.images.models import WartaImage
 from warta.live import services as live
 from warta.live.models import LiveCoverage, LiveUpdate
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             for spec in content.SITES:
                 created += self.load_site(spec, port)
             self.load_users()
+            compute_related_reads(ArticlePage.objects.live().public())
         self.stdout.write(f"Demo content ready ({created} new pages).")
 
     def log(self, message):

@@ -20,7 +20,7 @@ from warta.discovery import search
 from warta.discovery.models import SearchEntry
 from warta.discovery.tests.relevance.corpus import build
 
-MIGRATION = importlib.import_module("warta.discovery.migrations.0001_initial")
+MIGRATION = importlib.import_module("warta.discovery.migrations.0002_search")
 
 
 def bulk_index(section, articles, offset=0):

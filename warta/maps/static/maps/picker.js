@@ -48,10 +48,19 @@
       });
     }
 
+    // True while place() announces its own change: the inputs' change listener
+    // below must not call place() again (that recursed until the stack overflowed).
+    var placing = false;
+
     function place(point, lookUp) {
       lat.value = point[0].toFixed(6);
       lon.value = point[1].toFixed(6);
-      [lat, lon].forEach(function (input) { input.dispatchEvent(new Event("change", { bubbles: true })); });
+      placing = true;
+      try {
+        [lat, lon].forEach(function (input) { input.dispatchEvent(new Event("change", { bubbles: true })); });
+      } finally {
+        placing = false;
+      }
       if (marker) {
         marker.setLatLng(point);
       } else {
@@ -82,6 +91,7 @@
     }
     [lat, lon].forEach(function (input) {
       input.addEventListener("change", function () {
+        if (placing) return;
         var p = current();
         if (p && marker) marker.setLatLng(p);
         else if (p) place(p, false);
@@ -90,11 +100,12 @@
 
     var search = root.querySelector("[data-place-search]");
     var results = root.querySelector("[data-place-results]");
+    var notFound = root.querySelector("[data-place-not-found]");
     var timer = null;
     search.addEventListener("input", function () {
       clearTimeout(timer);
       var text = search.value.trim();
-      if (text.length < 2) { results.hidden = true; return; }
+      if (text.length < 2) { results.hidden = true; notFound.hidden = true; return; }
       timer = setTimeout(function () {
         fetch(config.search_url + "?q=" + encodeURIComponent(text), { credentials: "same-origin" })
           .then(function (r) { return r.json(); })
@@ -113,12 +124,14 @@
                 if (province) province.value = item.province;
                 map.setView([item.latitude, item.longitude], 11);
                 results.hidden = true;
+                notFound.hidden = true;
               }
               li.addEventListener("click", choose);
               li.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); choose(); } });
               results.appendChild(li);
             });
             results.hidden = data.results.length === 0;
+            notFound.hidden = data.results.length > 0;
           });
       }, 200);
     });

@@ -67,9 +67,8 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    initial = True
-
     dependencies = [
+        ("discovery", "0001_related_reads"),
         ("wagtailcore", "0001_initial"),
     ]
 
