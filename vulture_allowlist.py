@@ -63,3 +63,4 @@ bio_html  # schemas.Author
 detail  # errors.Problem
 detail_en  # errors.Problem
 allow_request  # http.AddressRateThrottle: ninja calls it on every operation
+body_terms  # discovery.SearchEntry: read by FTS5 triggers and the PostgreSQL generated column

@@ -15,3 +15,7 @@ class DiscoveryConfig(AppConfig):
         from warta.discovery.related_signals import register_related_reads
 
         register_related_reads()
+
+        from warta.discovery import signals
+
+        signals.connect()

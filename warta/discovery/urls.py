@@ -3,12 +3,15 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from warta.discovery import sitemaps
+from warta.discovery import sitemaps, views
 from warta.discovery.syndication import AtomStoryFeed, StoryFeed, json_feed
 
 SCOPES = "<str:scope>/<slug:value>/"
 
 urlpatterns = [
+    path("cari/", views.search_page, name="discovery-search"),
+    path("search/", views.search_redirect),
+    path("opensearch.xml", views.opensearch, name="discovery-opensearch"),
     path("feed/", StoryFeed(), name="discovery-feed-rss"),
     path("feed/atom/", AtomStoryFeed(), name="discovery-feed-atom"),
     path("feed/json/", json_feed, name="discovery-feed-json"),
