@@ -25,6 +25,27 @@ def command(*args):
     return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error", *args]
 
 
+# Uploaded material is read only by the demuxers of real container formats and
+# only from local files: a playlist (hls), a concat list, an image sequence or
+# any other format that names further files or URLs is refused by ffmpeg itself.
+SOURCE_FORMATS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,mpegts,avi"
+# The pipeline's own HLS output, remuxed into the MP4 fallback: the playlist and
+# its MPEG-TS segments, all local files the encoder just wrote.
+OWN_HLS_FORMATS = "hls,mpegts"
+
+
+def source_input(path, formats=SOURCE_FORMATS):
+    """The input options for an uploaded file: container demuxers and local files only."""
+    return [
+        "-protocol_whitelist", "file", "-format_whitelist", formats, "-i", str(path),
+    ]  # fmt: skip
+
+
+def own_hls_input(playlist):
+    """The input options for a playlist the pipeline wrote itself."""
+    return source_input(playlist, OWN_HLS_FORMATS)
+
+
 class ProbeError(Exception):
     """ffmpeg could not read the file as a video."""
 
@@ -83,10 +104,40 @@ def parse_probe(text):
     return Probe(duration=duration, streams=streams)
 
 
-def probe(path):
+# The first bytes of the containers SOURCE_FORMATS reads. Anything else (text
+# above all: HLS playlists, ffconcat lists, SDP files) is refused before ffmpeg sees it.
+MOV_BOXES = {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot"}
+SNIFF_BYTES = 4096
+
+
+def sniff_container(head):
+    """The container family `head` (a file's first bytes) starts like, or None."""
+    if head[4:8] in MOV_BOXES:
+        return "mov"
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return "matroska"
+    if head.startswith(b"RIFF") and head[8:12] == b"AVI ":
+        return "avi"
+    for offset, packet in ((0, 188), (4, 192)):  # MPEG-TS, and M2TS with its 4-byte stamps
+        if len(head) > offset + 2 * packet and all(
+            head[offset + n * packet] == 0x47 for n in range(3)
+        ):
+            return "mpegts"
+    return None
+
+
+def looks_like_text(head):
+    """True for a playlist, a concat list or any other text: no NUL, no control bytes."""
+    if not head:
+        return True
+    return b"\x00" not in head and all(byte >= 9 for byte in head[:512])
+
+
+def probe(path, formats=SOURCE_FORMATS):
+    """Probe `path` with only the `formats` demuxers (uploaded material: SOURCE_FORMATS)."""
     try:
         result = subprocess.run(
-            [ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", str(path)],
+            [ffmpeg_exe(), "-hide_banner", "-nostdin", *source_input(path, formats)],
             capture_output=True,
             timeout=PROBE_TIMEOUT,
             check=False,

@@ -49,6 +49,19 @@ class VideoForm(WagtailAdminModelForm):
                     "limit": filesizeformat(settings.WARTA_VIDEO_MAX_BYTES),
                 }
             )
+        head = upload.read(ffmpeg.SNIFF_BYTES)
+        upload.seek(0)
+        if ffmpeg.sniff_container(head) is None:
+            if ffmpeg.looks_like_text(head):
+                raise forms.ValidationError(
+                    _(
+                        "This file is text, not a video: playlists (m3u8) and file lists "
+                        "are not accepted. Upload the video file itself."
+                    )
+                )
+            raise forms.ValidationError(
+                _("This file is not a video we accept: upload MP4, MOV, MKV, WebM, MPEG-TS or AVI.")
+            )
         with ExitStack() as stack:
             try:
                 found = ffmpeg.probe(uploaded_path(upload, stack))

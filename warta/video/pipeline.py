@@ -77,7 +77,7 @@ def transcode(source, work_dir, probe, rungs, on_progress):
 def make_poster(source, duration, target):
     at = min(1.0, duration / 2)
     command = ffmpeg.command(
-        "-ss", f"{at:.2f}", "-i", str(source), "-frames:v", "1", "-map_metadata", "-1",
+        "-ss", f"{at:.2f}", *ffmpeg.source_input(source), "-frames:v", "1", "-map_metadata", "-1",
         "-vf", "scale=-2:'min(720,ih)'", "-q:v", "4", str(target),
     )  # fmt: skip
     run_ffmpeg(command, "poster")
@@ -103,7 +103,7 @@ def rung_output_args(probe, rung, out):
 
 def encode(source, probe, rungs, out, duration, progress):
     """Encode `rungs` in one ffmpeg run; `progress` is (on_progress, start %, end %)."""
-    args = ["-progress", "pipe:1", "-nostats", "-i", str(source)]
+    args = ["-progress", "pipe:1", "-nostats", *ffmpeg.source_input(source)]
     for rung in rungs:
         args += rung_output_args(probe, rung, out)
     run_ffmpeg(ffmpeg.command(*args), "encode", duration=duration, progress=progress)
@@ -111,7 +111,7 @@ def encode(source, probe, rungs, out, duration, progress):
 
 def remux_fallback(playlist, target):
     command = ffmpeg.command(
-        "-i", str(playlist), "-map", "0", "-c", "copy", "-bsf:a", "aac_adtstoasc",
+        *ffmpeg.own_hls_input(playlist), "-map", "0", "-c", "copy", "-bsf:a", "aac_adtstoasc",
         "-movflags", "+faststart", str(target),
     )  # fmt: skip
     run_ffmpeg(command, "fallback")

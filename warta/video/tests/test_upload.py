@@ -80,7 +80,7 @@ def test_a_clip_with_captions_is_stored_privately_and_transcoded(
 
 
 BAD_VIDEOS = {
-    "text renamed .mp4": (lambda clip: b"Ini bukan video.\n" * 200, "bukan video yang dapat"),
+    "text renamed .mp4": (lambda clip: b"Ini bukan video.\n" * 200, "berupa teks, bukan video"),
     "truncated": (lambda clip: clip.read_bytes()[: len(clip.read_bytes()) // 2], "terpotong"),
     "no streams": (lambda clip: mp4_without_streams(), "tidak berisi gambar video"),
     "audio only": (None, "tidak berisi gambar video"),
