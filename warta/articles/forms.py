@@ -7,11 +7,26 @@ draft is never lost for want of a credit. The rule itself is
 `warta.images.rules.missing_credit_or_alt`.
 """
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from warta.images.renditions import body_photos
 from warta.images.rules import missing_credit_or_alt
+
+# A rule takes (form, cleaned_data) and returns the messages that stop publishing
+# (an empty list when the page may go out). Apps above articles register theirs in
+# ``AppConfig.ready()``: trust's sources rule, for one.
+PublishRule = Callable[[object, dict], list]
+
+_publish_rules: list[PublishRule] = []
+
+
+def register_publish_rule(rule: PublishRule) -> None:
+    """Add a check run when an article is published or sent for review (not on draft saves)."""
+    if rule not in _publish_rules:
+        _publish_rules.append(rule)
 
 
 class CreditedPhotosPageForm(WagtailAdminPageForm):
@@ -30,7 +45,9 @@ class CreditedPhotosPageForm(WagtailAdminPageForm):
         seen = {}
         for image in images:
             seen.setdefault(image.pk, image)
-        problems = missing_credit_or_alt(seen.values())
+        problems = list(missing_credit_or_alt(seen.values()))
+        for rule in _publish_rules:
+            problems.extend(rule(self, cleaned_data))
         if problems:
             raise ValidationError(problems)
         return cleaned_data

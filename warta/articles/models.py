@@ -17,15 +17,24 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from warta.articles.blocks import ArticleBodyBlock
 from warta.articles.forms import CreditedPhotosPageForm
 from warta.articles.modified import modified_time
 from warta.articles.page_context import contributed_context
+from warta.articles.page_panels import registered_panels
 from warta.core.models import PublicPage
 from warta.core.places import Placed, place_panel
 
@@ -107,21 +116,60 @@ class SectionPage(PublicPage):
         return context
 
 
+class StandingRole(models.TextChoices):
+    """What a standing page is for: the footer and every article link to them by role."""
+
+    ABOUT = "tentang", _("About us")
+    CONTACT = "kontak", _("Contact")
+    STANDARDS = "pedoman", _("Editorial standards")
+    CORRECTIONS = "koreksi", _("Corrections policy")
+    OWNERSHIP = "kepemilikan", _("Ownership and funding")
+    PRIVACY = "privasi", _("Privacy")
+
+
 class StandingPage(PublicPage):
     """A page that stays put: "Tentang kami", "Pedoman media siber", "Kontak".
 
     Deliberately small (a title and a body); imported WordPress pages land here.
+    A role says which of the site's standing pages it is (see ``standing_pages``).
     """
 
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=StandingRole.choices,
+        blank=True,
+        db_index=True,
+        help_text=_("Linked from the footer and from every article when set."),
+    )
 
     content_panels = PublicPage.content_panels + [FieldPanel("body")]
+    settings_panels = PublicPage.settings_panels + [FieldPanel("role")]
     search_fields = PublicPage.search_fields + [index.SearchField("body")]
     parent_page_types = ["articles.HomePage", "articles.StandingPage"]
     subpage_types = ["articles.StandingPage"]
 
     class Meta:
         verbose_name = _("standing page")
+
+
+def standing_pages(page_or_site) -> dict:
+    """{role: live StandingPage} for the site of a page (or a Site), in one query."""
+    page = page_or_site.root_page if isinstance(page_or_site, Site) else page_or_site
+    # Home pages sit at depth 2: the first two path steps name the site's tree.
+    home_path = page.path[: PATH_STEP * 2]
+    found = {}
+    pages = (
+        StandingPage.objects.live()
+        .public()
+        .filter(path__startswith=home_path)
+        .exclude(role="")
+        .order_by("path")
+    )
+    for page in pages:
+        found.setdefault(page.role, page)
+    return found
 
 
 class TopicIndexPage(PublicPage):
@@ -256,6 +304,22 @@ class ArticlePage(PublicPage, Placed):
 
     class Meta:
         verbose_name = _("article")
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's three tabs, with the panels apps above articles registered (page_panels)."""
+        tabs = [
+            (cls.content_panels, "content", _("Content")),
+            (cls.promote_panels, "promote", _("Promote")),
+            (cls.settings_panels, "settings", _("Settings")),
+        ]
+        return TabbedInterface(
+            [
+                ObjectList(list(panels) + registered_panels(tab), heading=heading)
+                for panels, tab, heading in tabs
+            ],
+            base_form_class=cls.base_form_class,
+        ).bind_to_model(cls)
 
     @cached_property
     def section(self):
