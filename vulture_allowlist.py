@@ -28,6 +28,15 @@ OPINION
 ANALYSIS
 FACT_CHECK
 TEXT  # RelatedRead.Reason: stored values written by related_scoring.score
+ABOUT  # StandingRole: stored values, chosen by editors and the demo
+CONTACT
+STANDARDS
+CORRECTIONS
+OWNERSHIP
+PRIVACY
+# Registries and lookups for apps above articles (docs/architecture.md, registry table).
+register_publish_rule  # trust (sources)
+standing_pages  # footer, trust labels
 TOPIC
 TAGS
 PLACE
