@@ -73,3 +73,4 @@ detail  # errors.Problem
 detail_en  # errors.Problem
 allow_request  # http.AddressRateThrottle: ninja calls it on every operation
 body_terms  # discovery.SearchEntry: read by FTS5 triggers and the PostgreSQL generated column
+days_after  # OldEditsReportView rows, read by trust/old_edits_results.html

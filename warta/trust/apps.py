@@ -8,3 +8,10 @@ class TrustConfig(AppConfig):
     name = "warta.trust"
     label = "trust"
     verbose_name = _("Trust")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from warta.trust.old_edits_signals import on_article_published
+
+        page_published.connect(on_article_published, dispatch_uid="trust-old-edit-alarm")
