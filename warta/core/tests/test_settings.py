@@ -58,7 +58,7 @@ def test_environment_variables_switch_on_postgresql_redis_and_s3(tmp_path):
         S3_BUCKET="media",
     ) == {
         "db": "django.db.backends.postgresql",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "warta.core.cache.DegradingRedisCache",
         "media": "storages.backends.s3.S3Storage",
         "debug": False,
     }
