@@ -145,3 +145,52 @@ def test_only_outages_count_as_outages_not_sqlite_bugs():
     assert is_database_outage(wrapped("database table is locked"))
     assert not is_database_outage(wrapped("no such column: body"))
     assert not is_database_outage(ValueError("database is locked"))
+
+
+def test_a_sqlite_writer_waits_for_the_lock_up_to_the_busy_timeout_then_gives_up(
+    tmp_path, django_db_blocker
+):
+    """On a database file, as deployed (WAL, IMMEDIATE): the writer waits, boundedly."""
+    from django.conf import settings
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    path = tmp_path / "busy.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=WAL")
+    holder.execute("CREATE TABLE note (text TEXT)")
+    options = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 1,
+    }
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # The project's own options, with a short timeout to keep the test quick.
+        options = {**settings.DATABASES["default"]["OPTIONS"], "timeout": 1}
+    writer = DatabaseWrapper(
+        {
+            **connection.settings_dict,
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(path),
+            "OPTIONS": options,
+            "TEST": {},
+        },
+        alias="busy-test",
+    )
+    try:
+        django_db_blocker.unblock()  # not the test database: a file of this test's own
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("INSERT INTO note VALUES ('worker')")
+        started = time.monotonic()
+        with pytest.raises(OperationalError) as raised, writer.cursor() as cursor:
+            cursor.execute("INSERT INTO note VALUES ('editor')")
+        waited = time.monotonic() - started
+        assert 0.8 < waited < 3, "waited for the other writer, then gave up"
+        assert is_database_outage(raised.value)
+        holder.execute("COMMIT")
+        with writer.cursor() as cursor:  # the lock is free: the write goes through
+            cursor.execute("INSERT INTO note VALUES ('editor')")
+    finally:
+        writer.close()
+        django_db_blocker.restore()
+        holder.close()
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM note").fetchone()[0] == 2
