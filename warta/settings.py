@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a safe request the database dropped runs once more (core/outage.py).
+    "warta.core.outage.RetryOnDatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "warta.core.middleware.PublicGZipMiddleware",
@@ -121,7 +123,11 @@ TEMPLATES = [
 # Database: SQLite in DATA_DIR unless DATABASE_URL points elsewhere.
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Health checks: a reused connection the server dropped (failover, restart)
+    # is replaced before the request uses it, instead of failing the request.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -131,22 +137,28 @@ else:
             # Reusing the connection saves about 4 ms a request (bench/article.py).
             "CONN_MAX_AGE": 60,
             # WAL and IMMEDIATE transactions let the web server and the task
-            # worker share one SQLite file without "database is locked" errors.
+            # worker share one SQLite file without "database is locked" errors:
+            # a writer takes the lock when its transaction begins, so it waits
+            # for the other writer (up to the busy timeout, in seconds) instead
+            # of failing when a read inside the transaction turns into a write,
+            # where SQLite cannot wait. Past the timeout the request is a 503
+            # with a message (core/outage.py), never a hang or a 500.
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
+                "timeout": env_int("WARTA_SQLITE_BUSY_TIMEOUT", 10, minimum=1),
             },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, else per-process memory.
+# Cache: Redis when REDIS_URL is set, else per-process memory. A Redis that is
+# down or slow is a cache miss, never an error page (warta/core/cache.py).
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "warta.core.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "warta",
         }

@@ -61,4 +61,8 @@ class PublicGZipMiddleware(GZipMiddleware):
         # compress each event as a gzip member of its own, which browsers drop.
         if response.get("Content-Type", "").startswith("text/event-stream"):
             return response
+        # A file offered in byte ranges (media, core/ranges.py) is sent as its
+        # bytes: ranges count those, and images and videos do not compress.
+        if response.get("Accept-Ranges") == "bytes" or response.status_code == 206:
+            return response
         return super().process_response(request, response)

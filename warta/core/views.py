@@ -10,6 +10,8 @@ from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from warta.core.outage import current_outage
+
 _error_answers = {}
 
 
@@ -40,5 +42,9 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
+    # A database that went away or is locked is a 503 with Retry-After (core/outage.py).
+    outage = current_outage()
+    if outage is not None:
+        return outage
     # Rendered without a request context: whatever broke may be the database.
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -125,6 +125,13 @@ async def stream(request, coverage_id):
     # Subscribe before reading the log: an event committed in between is then
     # both replayed and queued, and the id check sends it once.
     subscription = await get_broadcaster().subscribe(coverage.pk)
+    if not subscription.connected:
+        # Events would not reach this stream (Redis is down): refuse it, so the
+        # browser's EventSource closes and the page polls the JSON endpoint.
+        get_broadcaster().unsubscribe(subscription)
+        response = json_error(503, _("Live updates are paused; this page checks for new ones."))
+        response["Retry-After"] = "30"
+        return response
     if after is not None and after <= latest:
         latest = await sync_to_async(coverage.latest_event_id)()
     response = StreamingHttpResponse(

@@ -18,6 +18,10 @@ MAX_DAYS = 90
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10_000
 MAX_PAGE = 1000
+# Dates a map can ask about: far enough back for any archive, far enough ahead
+# that a window of MAX_DAYS around them stays inside Python's calendar.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 ALLOWED = {"site", "section", "topic", "days", "since", "until", "bbox", "limit", "page", "kind"}
 # Query-string parameters the pages use for themselves, ignored by the filter.
 PAGE_PARAMETERS = {"tampilan"}
@@ -76,6 +80,15 @@ def _datetime(params, name):
         )
     if timezone.is_naive(value):
         value = timezone.make_aware(value, UTC)
+    try:
+        in_range = EARLIEST <= value <= LATEST
+    except OverflowError:  # an offset pushes it past year 1 or 9999
+        in_range = False
+    if not in_range:
+        raise BadMapQuery(
+            _("“%(name)s” must be between the years %(earliest)s and %(latest)s.")
+            % {"name": name, "earliest": EARLIEST.year, "latest": LATEST.year}
+        )
     return value
 
 

@@ -58,7 +58,7 @@ def test_environment_variables_switch_on_postgresql_redis_and_s3(tmp_path):
         S3_BUCKET="media",
     ) == {
         "db": "django.db.backends.postgresql",
-        "cache": "django.core.cache.backends.redis.RedisCache",
+        "cache": "warta.core.cache.DegradingRedisCache",
         "media": "storages.backends.s3.S3Storage",
         "debug": False,
     }
@@ -86,3 +86,35 @@ def test_a_misspelt_boolean_stops_start_up_with_the_variables_name(tmp_path):
     result = run(["manage.py", "check"], WARTA_DATA_DIR=str(tmp_path), DEBUG="ture")
     assert result.returncode != 0
     assert "DEBUG='ture' is not a boolean" in result.stderr
+
+
+DATABASE_OPTIONS = (
+    "import json, django; django.setup(); from django.conf import settings as s; "
+    "d = s.DATABASES['default']; "
+    "print(json.dumps({'health': d.get('CONN_HEALTH_CHECKS'), "
+    "'timeout': d.get('OPTIONS', {}).get('timeout'), "
+    "'mode': d.get('OPTIONS', {}).get('transaction_mode')}))"
+)
+
+
+def database_options(**env):
+    result = run(["-c", DATABASE_OPTIONS], **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_postgresql_connections_are_health_checked_before_reuse(tmp_path):
+    options = database_options(
+        WARTA_DATA_DIR=str(tmp_path), DATABASE_URL="postgres://warta@127.0.0.1:5432/warta"
+    )
+    assert options["health"] is True
+
+
+def test_sqlite_writers_take_the_lock_at_begin_and_wait_a_bounded_time(tmp_path):
+    assert database_options(WARTA_DATA_DIR=str(tmp_path)) == {
+        "health": False,
+        "timeout": 10,
+        "mode": "IMMEDIATE",
+    }
+    options = database_options(WARTA_DATA_DIR=str(tmp_path), WARTA_SQLITE_BUSY_TIMEOUT="3")
+    assert options["timeout"] == 3

@@ -22,6 +22,9 @@ class Subscription:
         self.loop = asyncio.get_running_loop()
         self.queue = asyncio.Queue(maxsize=queue_size)
         self.dropped = False
+        # False when events from other processes cannot reach it (Redis down):
+        # the stream is then refused and the reader polls the JSON endpoint.
+        self.connected = True
 
     def offer(self, item):
         if self.dropped:
@@ -60,7 +63,7 @@ class BaseBroadcaster:
         subscription = Subscription(coverage_id, self.queue_size)
         with self._lock:
             self._subscriptions[coverage_id].add(subscription)
-        await self.ready()
+        subscription.connected = await self.ready() is not False
         return subscription
 
     def unsubscribe(self, subscription):
@@ -72,7 +75,11 @@ class BaseBroadcaster:
                     del self._subscriptions[subscription.coverage_id]
 
     async def ready(self):
-        """Wait until events published from now on will reach new subscriptions."""
+        """Wait until events published from now on will reach new subscriptions.
+
+        False when they will not (the broadcaster lost its transport).
+        """
+        return True
 
     def subscriber_count(self, coverage_id=None):
         with self._lock:

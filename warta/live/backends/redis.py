@@ -1,6 +1,7 @@
 import asyncio
 import json
 import logging
+import time
 
 import redis
 import redis.asyncio
@@ -8,6 +9,14 @@ import redis.asyncio
 from warta.live.backends.base import BaseBroadcaster
 
 logger = logging.getLogger(__name__)
+
+# A Redis that does not answer must cost a publishing editor milliseconds.
+SOCKET_TIMEOUT = 0.5
+# How long a new stream waits for the subscription before it is refused (the
+# reader then polls the JSON endpoint), and how long after a failure new
+# streams are refused at once rather than each waiting again.
+READY_TIMEOUT = 2
+LOG_INTERVAL = 60.0
 
 
 class RedisBroadcaster(BaseBroadcaster):
@@ -23,35 +32,61 @@ class RedisBroadcaster(BaseBroadcaster):
         super().__init__(queue_size=queue_size)
         self.url = url
         self.channel = f"{channel_prefix}:live"
-        self._publisher = redis.Redis.from_url(url)
+        self._publisher = redis.Redis.from_url(
+            url, socket_connect_timeout=SOCKET_TIMEOUT, socket_timeout=SOCKET_TIMEOUT
+        )
         self._listener = None
         self._listener_loop = None
         self._subscribed = None
+        self._failing = False
+        self._last_logged = None
+
+    def _log_rarely(self, text, *args):
+        now = time.monotonic()
+        if self._last_logged is None or now - self._last_logged >= LOG_INTERVAL:
+            self._last_logged = now
+            logger.warning(text, *args)
 
     def publish(self, coverage_id, message):
+        """Tell every process; with Redis down, readers learn it on their next poll or reconnect.
+
+        Called after the update was committed: it is saved either way, and the
+        editor must not get an error page for a broadcast that failed.
+        """
         payload = json.dumps({"coverage": coverage_id, "message": message})
-        self._publisher.publish(self.channel, payload)
+        try:
+            self._publisher.publish(self.channel, payload)
+        except redis.RedisError as error:
+            self._log_rarely("Live updates: not broadcast, Redis unreachable (%s)", error)
 
     async def ready(self):
         loop = asyncio.get_running_loop()
         if self._listener is None or self._listener.done() or self._listener_loop is not loop:
             self._subscribed = asyncio.Event()
+            self._failing = False
             self._listener_loop = loop
             self._listener = loop.create_task(self._listen(self._subscribed))
-        try:
-            await asyncio.wait_for(self._subscribed.wait(), timeout=5)
-        except TimeoutError:
-            # Redis is down: serve the replay and keep-alives; the reader
-            # reconnects and replays once events flow again.
-            logger.warning("Live updates: Redis subscription not ready")
+        if self._subscribed.is_set():
+            return True
+        if self._failing:
+            return False
+        # Wait for the subscription, or for the listener's first failure.
+        deadline = loop.time() + READY_TIMEOUT
+        while not self._subscribed.is_set() and not self._failing:
+            if loop.time() >= deadline:
+                self._log_rarely("Live updates: Redis subscription not ready")
+                return False
+            await asyncio.sleep(0.02)
+        return self._subscribed.is_set()
 
     async def _listen(self, subscribed):
         delay = 0.5
         while True:
-            client = redis.asyncio.Redis.from_url(self.url)
+            client = redis.asyncio.Redis.from_url(self.url, socket_connect_timeout=SOCKET_TIMEOUT)
             try:
                 async with client.pubsub() as pubsub:
                     await pubsub.subscribe(self.channel)
+                    self._failing = False
                     subscribed.set()
                     delay = 0.5
                     async for raw in pubsub.listen():
@@ -61,10 +96,13 @@ class RedisBroadcaster(BaseBroadcaster):
                         self.deliver(envelope["coverage"], envelope["message"])
             except asyncio.CancelledError:
                 raise
-            except Exception:
+            except Exception as error:
                 # Readers keep their streams; what is published meanwhile is
-                # replayed from the database when they reconnect.
-                logger.exception("Live updates: lost the Redis subscription; retrying")
+                # replayed from the database when they reconnect. New streams
+                # are refused until the subscription is back (they poll).
+                subscribed.clear()
+                self._failing = True
+                self._log_rarely("Live updates: no Redis subscription (%s); retrying", error)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10)
             finally:

@@ -3,6 +3,7 @@ import pytest
 from warta.articles.factories import make_site
 from warta.live.backends import reset_broadcaster
 from warta.live.factories import make_coverage, make_topic
+from warta.live.tests.redis_server import OwnRedis
 from warta.people.factories import make_user
 from warta.people.roles import EDITOR, REPORTER
 
@@ -41,3 +42,11 @@ def editor(db):
 @pytest.fixture
 def reporter(db):
     return make_user("reporter", REPORTER)
+
+
+@pytest.fixture
+def own_redis():
+    """A redis-server of the test's own, which the test may kill."""
+    server = OwnRedis()
+    yield server
+    server.kill()

@@ -35,3 +35,56 @@ def redis_broadcaster_settings(queue_size=64):
             "queue_size": queue_size,
         },
     }
+
+
+class OwnRedis:
+    """A redis-server of the test's own, on a free port of 6391-6399, that it may kill."""
+
+    PORTS = range(6391, 6400)
+
+    def __init__(self):
+        import shutil
+        import socket
+        import subprocess
+        import time
+
+        import redis
+
+        binary = shutil.which("redis-server")
+        if binary is None:
+            reason = "redis-server is not installed"
+            if os.environ.get("CI"):
+                pytest.fail(reason)
+            pytest.skip(reason)
+        for port in self.PORTS:
+            with socket.socket() as probe:
+                try:
+                    probe.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            break
+        else:
+            raise RuntimeError("No free port in 6391-6399 for the test's Redis")
+        self.port = port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.process = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", "127.0.0.1"]
+            + ["--save", "", "--appendonly", "no", "--daemonize", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                redis.Redis.from_url(self.url, socket_connect_timeout=0.2).ping()
+                break
+            except redis.RedisError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.kill()
+                    raise RuntimeError("The test's redis-server did not start") from None
+                time.sleep(0.05)
+
+    def kill(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)

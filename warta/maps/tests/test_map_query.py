@@ -46,6 +46,11 @@ def test_bbox_is_parsed_west_south_east_north():
         ({"page": "0"}, "antara 1 dan"),
         ({"section": "1e9"}, "bilangan bulat"),
         ({"since": "kemarin"}, "tanggal dan jam"),
+        # Calendar edges: a window before year 1 or after 9999 cannot be computed.
+        ({"until": "0001-01-01T00:00:00Z"}, "antara tahun 1900 dan 9000"),
+        ({"until": "0001-01-01T00:00:00+14:00"}, "antara tahun 1900 dan 9000"),
+        ({"since": "9999-12-31T23:59:59-12:00"}, "antara tahun 1900 dan 9000"),
+        ({"since": "1899-12-31T23:59:59Z"}, "antara tahun 1900 dan 9000"),
         ({"since": "2026-11-20T00:00:00", "days": "3"}, "jangan keduanya"),
         ({"kind": "rumor"}, "kind"),
         ({"lat": "200"}, "tidak dikenal"),
