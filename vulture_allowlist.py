@@ -16,6 +16,7 @@ branding  # TEMPLATES context_processors
 QueryStringLimitMiddleware  # MIDDLEWARE
 SiteLanguageMiddleware  # MIDDLEWARE
 PublicGZipMiddleware  # MIDDLEWARE
+RetryOnDatabaseOutageMiddleware  # MIDDLEWARE
 WordPressIdRedirectMiddleware  # MIDDLEWARE
 PrivateFileSystemStorage  # STORAGES["private"]
 page_not_found  # warta/urls.py handler404
