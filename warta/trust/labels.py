@@ -27,10 +27,8 @@ def trust_context(page, request):
     # when a note is newer than the last publication.
     modified = max(map(note_time, notes)) if notes else None
     last = page.last_published_at
-    if modified and (
-        not published
-        or (modified - published).total_seconds() <= UPDATE_MARGIN
-        or (last and modified <= last)
+    if modified and any(
+        not base or (modified - base).total_seconds() <= UPDATE_MARGIN for base in (published, last)
     ):
         modified = None
     found = standing_pages(page) if page.pk else {}

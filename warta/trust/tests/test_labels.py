@@ -102,3 +102,13 @@ def test_notes_and_sources_cost_no_more_queries_however_many(get, section, edito
         ArticleSource.objects.create(article=full, kind="dokumen", name=f"Dokumen {n}")
 
     assert queries(full) == queries(bare)
+
+
+def test_a_note_right_after_publication_does_not_say_updated_twice(get, section, editor):
+    article = make_article(section)
+    add_note(article, editor, "koreksi", "Ralat segera.")
+
+    html = get(article.url).content.decode()
+
+    assert "Ralat segera." in html
+    assert 'class="trust-modified"' not in html
