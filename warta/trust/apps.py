@@ -24,3 +24,9 @@ class TrustConfig(AppConfig):
         register_publish_rule(sources_rule)
         register_modified_source(corrections.latest_note_times)
         register_article_context(trust_context)
+
+        from wagtail.signals import page_published
+
+        from warta.trust.old_edits_signals import on_article_published
+
+        page_published.connect(on_article_published, dispatch_uid="trust-old-edit-alarm")
