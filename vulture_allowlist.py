@@ -75,3 +75,13 @@ detail_en  # errors.Problem
 allow_request  # http.AddressRateThrottle: ninja calls it on every operation
 body_terms  # discovery.SearchEntry: read by FTS5 triggers and the PostgreSQL generated column
 days_after  # OldEditsReportView rows, read by trust/old_edits_results.html
+# trust (sources, corrections): choice members are stored values chosen by editors and the demo.
+DOCUMENT  # SourceKind
+INTERVIEW
+AGENCY
+STATEMENT
+OTHER_OUTLET
+DATA
+CLARIFICATION  # NoteKind
+UPDATE
+default_permissions  # CorrectionNote.Meta: no "delete" permission, notes are withdrawn

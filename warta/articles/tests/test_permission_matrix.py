@@ -99,6 +99,9 @@ def article_form(page, title=None, **extra):
             "expire_at": "",
             "published_at": "",
             "comments": inline_formset([]),
+            # The sources panel trust registers on the article form (articles.page_panels):
+            # an original-reporting declaration, so a Berita may go out.
+            "sources": inline_formset([{"kind": "liputan-langsung", "name": ""}]),
             **extra,
         }
     )

@@ -74,6 +74,9 @@ def article_form(author, title="Banjir rob rendam pesisir Denpasar", byline_id="
             "expire_at": "",
             "published_at": "",
             "comments": inline_formset([]),
+            # The sources panel trust registers on the article form (articles.page_panels):
+            # an original-reporting declaration, so the story may be sent for review.
+            "sources": inline_formset([{"kind": "liputan-langsung", "name": ""}]),
             **extra,
         }
     )

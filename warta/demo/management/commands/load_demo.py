@@ -23,7 +23,7 @@ from warta.articles.models import (
     TopicPage,
 )
 from warta.core.models import SiteSettings
-from warta.demo import content
+from warta.demo import content, trust_content
 from warta.discovery.related import compute_all as compute_related_reads
 from warta.images.models import WartaImage
 from warta.live import services as live
@@ -50,6 +50,7 @@ class Command(BaseCommand):
             for spec in content.SITES:
                 created += self.load_site(spec, port)
             self.load_users()
+            trust_content.load_trust()
             compute_related_reads(ArticlePage.objects.live().public())
         self.stdout.write(f"Demo content ready ({created} new pages).")
 
