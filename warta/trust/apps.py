@@ -8,3 +8,10 @@ class TrustConfig(AppConfig):
     name = "warta.trust"
     label = "trust"
     verbose_name = _("Trust")
+
+    def ready(self):
+        # Imported here, not at the top: they load models.
+        from warta.trust import factchecks, replies
+
+        factchecks.register()
+        replies.register()
