@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
+from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Site
@@ -198,11 +199,41 @@ class ClaimCheck(Orderable):
         return [line.strip() for line in self.evidence.splitlines() if line.strip()]
 
 
+# --- the editing panel ---------------------------------------------------------
+
+
+class OptionalChildFormSet(BaseChildFormSet):
+    """The claims' formset; a POST without it (a client that predates fact-checks) changes nothing.
+
+    Django refuses a bound formset without its management form. Trust's panel is
+    added to the article form from above (page_panels), so a client written for
+    the article form alone would be refused for a panel it never saw; without
+    the management form there are no forms, no deletions, and the claims stay.
+    """
+
+    def _absent(self):
+        return self.is_bound and f"{self.prefix}-TOTAL_FORMS" not in self.data
+
+    def full_clean(self):
+        if self._absent():
+            self._errors = []
+            self._non_form_errors = self.error_class(error_class="nonform", renderer=self.renderer)
+            return
+        super().full_clean()
+
+
+class ClaimsPanel(InlinePanel):
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = OptionalChildFormSet
+        return options
+
+
 # --- the publish rule ----------------------------------------------------------
 
 
 def _claim_rows(form):
-    """(verdict, deleted) of each claim form in the article form's claim formset."""
+    """The claim forms of the article form's claim formset that are kept."""
     formset = getattr(form, "formsets", {}).get("claim_checks")
     if formset is None:
         return []
@@ -212,7 +243,7 @@ def _claim_rows(form):
         data = getattr(child, "cleaned_data", None) or {}
         if not data or data.get("DELETE"):
             continue
-        rows.append(data.get("verdict", ""))
+        rows.append(child)
     return rows
 
 
@@ -224,14 +255,23 @@ def verdict_rule(form, cleaned_data):
         site = form.instance.get_site()
     scale = scale_for(site)
     problems = []
-    verdicts = _claim_rows(form)
-    for verdict in verdicts:
-        if verdict and scale.verdict(verdict) is None:
-            problems.append(
-                _("The verdict “%(verdict)s” is not on this site's scale. Use one of: %(scale)s.")
-                % {"verdict": verdict, "scale": ", ".join(v.label for v in scale.verdicts)}
-            )
-    if cleaned_data.get("story_type") == StoryType.FACT_CHECK and not verdicts:
+    claims = _claim_rows(form)
+    for child in claims:
+        written = child.cleaned_data.get("verdict", "")
+        verdict = scale.verdict(written)
+        if verdict is None:
+            if written:
+                problems.append(
+                    _(
+                        "The verdict “%(verdict)s” is not on this site's scale. "
+                        "Use one of: %(scale)s."
+                    )
+                    % {"verdict": written, "scale": ", ".join(v.label for v in scale.verdicts)}
+                )
+            continue
+        # Stored as the scale spells it, so the index's filter finds it.
+        child.instance.verdict = child.cleaned_data["verdict"] = verdict.label
+    if cleaned_data.get("story_type") == StoryType.FACT_CHECK and not claims:
         problems.append(_("A fact check needs at least one checked claim with its verdict."))
     return problems
 
@@ -315,7 +355,7 @@ def register():
     register_article_panels(
         "content",
         MultiFieldPanel(
-            [InlinePanel("claim_checks", label=gettext_lazy("Claim"))],
+            [ClaimsPanel("claim_checks", label=gettext_lazy("Claim"))],
             heading=gettext_lazy("Fact check (for the “Fact check” story type)"),
         ),
     )
