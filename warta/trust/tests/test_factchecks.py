@@ -6,7 +6,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
+from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from warta.articles.factories import make_article, make_section, make_site
@@ -14,6 +16,7 @@ from warta.articles.models import ArticlePage
 from warta.people.factories import make_user
 from warta.trust import factchecks
 from warta.trust.factchecks import ClaimCheck, FactCheckSettings
+from warta.trust.replies import ReplyRequest
 
 SCRIPTS = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 CLAIM = "Air laut di Pantai Kuta mengandung zat berbahaya sehingga pantai ditutup sebulan."
@@ -265,3 +268,31 @@ def test_verdict_on_the_scale_publishes(editor_client, section, author, get, jso
     assert page.claim_checks.get().verdict == "Salah"  # the scale's own spelling
     review = json_ld(get(page.url).content.decode(), "ClaimReview")
     assert review["reviewRating"]["ratingValue"] == 1
+
+
+# --- the demo ------------------------------------------------------------------
+
+
+def test_demo_has_a_fact_check_per_site_and_a_published_reply(client, db, json_ld):
+    call_command("load_demo", port=8000, stdout=None, stderr=None)
+    call_command("load_demo", port=8000, stdout=None, stderr=None)  # nothing duplicated
+    for host, verdict in (
+        ("balicitizen.localhost", "Salah"),
+        ("pospapusa.localhost", "Menyesatkan"),
+    ):
+        index = client.get(reverse("trust-factcheck-index"), HTTP_HOST=host).content.decode()
+        assert index.count('class="factcheck-item"') == 1
+        page = ArticlePage.objects.get(story_type="cek-fakta", path__startswith=_home_path(host))
+        html = client.get(page.url, HTTP_HOST=host).content.decode()
+        review = json_ld(html, "ClaimReview")
+        assert review["reviewRating"]["alternateName"] == verdict
+        assert review["author"]["name"] in ("BALICITIZEN", "PosPapusa")
+    reply = ReplyRequest.objects.get()
+    assert reply.is_published
+    html = client.get(reply.get_absolute_url(), HTTP_HOST="balicitizen.localhost").content
+    assert reply.reply_text.encode() in html
+    assert reply.contact.encode() not in html
+
+
+def _home_path(host):
+    return Site.objects.get(hostname=host).root_page.path
