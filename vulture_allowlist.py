@@ -64,3 +64,13 @@ detail  # errors.Problem
 detail_en  # errors.Problem
 allow_request  # http.AddressRateThrottle: ninja calls it on every operation
 body_terms  # discovery.SearchEntry: read by FTS5 triggers and the PostgreSQL generated column
+
+# Trust (right of reply, fact-checks).
+explanation  # factchecks.ClaimCheck, shown by factcheck_box.html
+requester_name  # replies.ReplyRequest, shown by the templates
+IN_PROGRESS  # replies.ReplyRequest.Status: chosen by editors in the queue
+website  # replies_views.ReplyForm: the honeypot field
+widgets  # ModelForm Meta options
+error_messages  # ModelForm Meta options
+_errors  # factchecks.OptionalChildFormSet: Django's formset state
+_non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
