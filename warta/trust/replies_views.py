@@ -32,7 +32,7 @@ class ReplyForm(forms.ModelForm):
         fields = ["kind", "requester_name", "contact", "body"]
         widgets = {
             "kind": forms.RadioSelect,
-            "body": forms.Textarea(attrs={"rows": 10, "maxlength": replies.MAX_BODY}),
+            "body": forms.Textarea(attrs={"rows": 10, "cols": 30, "maxlength": replies.MAX_BODY}),
         }
         error_messages = {
             "body": {

@@ -3,8 +3,10 @@
 import json
 import re
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
@@ -97,9 +99,9 @@ def test_other_story_types_get_no_claim_box(get, section):
 
 
 def test_verdict_scale_per_site(get, section, site, json_ld):
-    settings = FactCheckSettings.for_site(site)
-    settings.verdict_scale = "Benar|5\nHoaks|1"
-    settings.save()
+    scale = FactCheckSettings.for_site(site)
+    scale.verdict_scale = "Benar|5\nHoaks|1"
+    scale.save()
     page = fact_check(section, verdicts=("Hoaks",))
     review = json_ld(get(page.url).content.decode(), "ClaimReview")
     assert review["reviewRating"]["ratingValue"] == 1
@@ -296,3 +298,24 @@ def test_demo_has_a_fact_check_per_site_and_a_published_reply(client, db, json_l
 
 def _home_path(host):
     return Site.objects.get(hostname=host).root_page.path
+
+
+def test_fact_check_on_a_phone(served_page, site, section):
+    page = fact_check(section)
+    artifacts = Path(settings.BASE_DIR) / "test-artifacts" / "trust"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    phone = served_page(
+        site.hostname, viewport={"width": 360, "height": 740}, java_script_enabled=False
+    )
+    phone.goto(f"http://{site.hostname}{page.relative_url(site)}")
+    box = phone.locator(".factcheck-box")
+    assert box.locator("blockquote.claim").inner_text() == CLAIM
+    assert box.locator(".verdict").inner_text() == "Salah"
+    assert box.locator(".evidence a").count() == 2
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.screenshot(path=str(artifacts / "factcheck-360.png"), full_page=True)
+    box.get_by_role("link", name="Semua cek fakta").click()
+    assert phone.locator("h1").inner_text() == "Cek fakta"
+    phone.get_by_role("link", name="Salah").click()
+    assert phone.locator(".factcheck-item h2").inner_text() == page.title
+    assert phone.blocked == []

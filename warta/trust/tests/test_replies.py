@@ -4,9 +4,11 @@ import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from warta.articles.factories import make_article, make_section, make_site
@@ -289,3 +291,39 @@ def test_article_page_query_count_is_fixed(get, article, django_assert_max_num_q
     with django_assert_max_num_queries(before) as counted:
         html = get(article.url).content.decode()
     assert html.count("/hak-jawab/dimuat/") == 3
+
+
+# --- in a real browser -----------------------------------------------------------
+
+
+@pytest.fixture
+def phone(served_page, site):
+    """A small phone with JavaScript off: the form must not need it."""
+    return served_page(
+        site.hostname, viewport={"width": 360, "height": 740}, java_script_enabled=False
+    )
+
+
+def test_reader_sends_a_reply_from_the_article_on_a_phone(phone, site, article, monkeypatch):
+    monkeypatch.setattr(replies, "MIN_FORM_SECONDS", 0)  # the wait is tested above
+    artifacts = Path(settings.BASE_DIR) / "test-artifacts" / "trust"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    phone.goto(f"http://{site.hostname}{article.relative_url(site)}")
+    phone.get_by_role("link", name="Ajukan hak jawab atau koreksi").click()
+    assert phone.locator("h1").inner_text() == "Hak jawab atau koreksi"
+    # The honeypot takes no room a person could see or reach with the keyboard.
+    box = phone.locator(".honeypot").bounding_box()
+    assert box["width"] <= 1 and box["height"] <= 1
+    assert phone.locator("#id_website").get_attribute("tabindex") == "-1"
+    phone.get_by_label("Nama").fill("I Made Sudarsana")
+    phone.get_by_label("Email atau telepon").fill(CONTACT)
+    phone.get_by_label("Hak jawab atau koreksi Anda").fill("Kutipan saya tidak lengkap.")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.screenshot(path=str(artifacts / "reply-form-360.png"), full_page=True)
+    phone.get_by_role("button", name="Kirim").click()
+    assert phone.locator("h1").inner_text() == "Permintaan diterima"
+    reply = ReplyRequest.objects.get()
+    assert phone.locator(".reference").inner_text() == reply.reference
+    assert reply.body == "Kutipan saya tidak lengkap."
+    phone.screenshot(path=str(artifacts / "reply-received-360.png"), full_page=True)
+    assert phone.blocked == []
