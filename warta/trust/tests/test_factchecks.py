@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
@@ -319,3 +320,14 @@ def test_fact_check_on_a_phone(served_page, site, section):
     phone.get_by_role("link", name="Salah").click()
     assert phone.locator(".factcheck-item h2").inner_text() == page.title
     assert phone.blocked == []
+
+
+def test_scale_edited_in_settings_refuses_a_bad_line(client, site):
+    client.force_login(get_user_model().objects.create_superuser("root-cf", "r@warta.test", "x"))
+    url = reverse("wagtailsettings:edit", args=["trust", "factchecksettings", site.pk])
+    assert client.get(url).status_code == 200
+    refused = client.post(url, {"verdict_scale": "Benar|5\nHoaks"})
+    assert "Baris 2" in refused.content.decode()
+    assert FactCheckSettings.for_site(site).verdict_scale == factchecks.DEFAULT_SCALE
+    client.post(url, {"verdict_scale": "Benar|5\nHoaks|1"})
+    assert [v.label for v in FactCheckSettings.for_site(site).verdicts] == ["Benar", "Hoaks"]

@@ -240,6 +240,12 @@ def test_one_megabyte_body_refused(post, article):
     assert not ReplyRequest.objects.exists()
 
 
+def test_body_larger_than_django_reads_is_refused_too(post, article):
+    response = post(article, body="a" * (3 * 1024 * 1024))
+    assert response.status_code == 413
+    assert not ReplyRequest.objects.exists()
+
+
 def test_body_over_limit_refused_with_message(post, article):
     response = post(article, body="b" * (replies.MAX_BODY + 1))
     assert response.status_code == 400
