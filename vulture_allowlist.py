@@ -28,6 +28,15 @@ OPINION
 ANALYSIS
 FACT_CHECK
 TEXT  # RelatedRead.Reason: stored values written by related_scoring.score
+ABOUT  # StandingRole: stored values, chosen by editors and the demo
+CONTACT
+STANDARDS
+CORRECTIONS
+OWNERSHIP
+PRIVACY
+# Registries and lookups for apps above articles (docs/architecture.md, registry table).
+register_publish_rule  # trust (sources)
+standing_pages  # footer, trust labels
 TOPIC
 TAGS
 PLACE
@@ -64,6 +73,7 @@ detail  # errors.Problem
 detail_en  # errors.Problem
 allow_request  # http.AddressRateThrottle: ninja calls it on every operation
 body_terms  # discovery.SearchEntry: read by FTS5 triggers and the PostgreSQL generated column
+days_after  # OldEditsReportView rows, read by trust/old_edits_results.html
 
 # Trust (right of reply, fact-checks).
 explanation  # factchecks.ClaimCheck, shown by factcheck_box.html

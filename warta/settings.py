@@ -254,6 +254,18 @@ WAGTAIL_SITE_NAME = "Warta"
 WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env_int('PORT', 8000, minimum=1)}"
 )
+
+# Mail (the old-story-edit alarm, password resets): printed to the console unless
+# production names a backend, e.g. EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+# with EMAIL_HOST and friends.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "warta@localhost")
+
+# The old-story-edit alarm (trust/old_edits.py): articles published again this many
+# days after first publication are reported, and mailed to editors when on.
+WARTA_OLD_EDIT_DAYS = env_int("WARTA_OLD_EDIT_DAYS", 30, minimum=1)
+WARTA_OLD_EDIT_EMAIL = env_str("WARTA_OLD_EDIT_EMAIL", "1", choices=("0", "1")) == "1"
 WAGTAILIMAGES_IMAGE_MODEL = "images.WartaImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "warta.images.forms.WartaImageForm"
