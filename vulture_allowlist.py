@@ -85,3 +85,14 @@ DATA
 CLARIFICATION  # NoteKind
 UPDATE
 default_permissions  # CorrectionNote.Meta: no "delete" permission, notes are withdrawn
+
+
+# Trust (right of reply, fact-checks).
+explanation  # factchecks.ClaimCheck, shown by factcheck_box.html
+requester_name  # replies.ReplyRequest, shown by the templates
+IN_PROGRESS  # replies.ReplyRequest.Status: chosen by editors in the queue
+website  # replies_views.ReplyForm: the honeypot field
+widgets  # ModelForm Meta options
+error_messages  # ModelForm Meta options
+_errors  # factchecks.OptionalChildFormSet: Django's formset state
+_non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state

@@ -30,3 +30,9 @@ class TrustConfig(AppConfig):
         from warta.trust.old_edits_signals import on_article_published
 
         page_published.connect(on_article_published, dispatch_uid="trust-old-edit-alarm")
+
+        # Imported here, not at the top: they load models.
+        from warta.trust import factchecks, replies
+
+        factchecks.register()
+        replies.register()

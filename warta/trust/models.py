@@ -21,6 +21,10 @@ from wagtail.models import Orderable
 
 from warta.articles.models import ArticlePage
 
+# Right of reply and fact-checks live in their own modules; Django finds models here.
+from warta.trust.factchecks import ClaimCheck, FactCheckSettings  # noqa: F401
+from warta.trust.replies import ReplyRequest  # noqa: F401
+
 MAX_NOTE = 2000  # characters of a correction note
 
 

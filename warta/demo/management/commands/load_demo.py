@@ -24,6 +24,7 @@ from warta.articles.models import (
 )
 from warta.core.models import SiteSettings
 from warta.demo import content, trust_content
+from warta.demo.factcheck_content import load_factcheck_demo
 from warta.discovery.related import compute_all as compute_related_reads
 from warta.images.models import WartaImage
 from warta.live import services as live
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             self.remove_wagtail_welcome_site()
             for spec in content.SITES:
                 created += self.load_site(spec, port)
+            created += load_factcheck_demo()
             self.load_users()
             trust_content.load_trust()
             compute_related_reads(ArticlePage.objects.live().public())
