@@ -18,6 +18,8 @@ SiteLanguageMiddleware  # MIDDLEWARE
 PublicGZipMiddleware  # MIDDLEWARE
 RetryOnDatabaseOutageMiddleware  # MIDDLEWARE
 WordPressIdRedirectMiddleware  # MIDDLEWARE
+RetryOnDatabaseOutageMiddleware  # MIDDLEWARE (first)
+DegradingRedisCache  # CACHES with REDIS_URL
 PrivateFileSystemStorage  # STORAGES["private"]
 page_not_found  # warta/urls.py handler404
 WartaImageForm  # WAGTAILIMAGES_IMAGE_FORM_BASE

@@ -81,7 +81,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 def _read(response, max_bytes, url):
     length = response.getheader("Content-Length")
-    if length and length.isdigit() and int(length) > max_bytes:
+    if length and length.isascii() and length.isdigit() and int(length) > max_bytes:
         raise FetchRefused(f"{url} is larger than {max_bytes} bytes; refused.")
     parts, size = [], 0
     while chunk := response.read(CHUNK):

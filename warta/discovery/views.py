@@ -18,17 +18,28 @@ from warta.discovery.models import SearchEntry
 MAX_QUERY = 200  # characters of `q` considered; the rest is ignored
 
 
+# Dates a search can filter on: a day either side of them and a time zone's
+# offset must stay inside Python's calendar (years 1 to 9999).
+EARLIEST = date(1900, 1, 1)
+LATEST = date(9000, 1, 1)
+
+
 def _date(value):
+    """A date from YYYY-MM-DD; None when absent; False when unreadable or out of range."""
     try:
-        return date.fromisoformat(value[:10]) if value else None
+        day = date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return False
+    if day is not None and not EARLIEST <= day <= LATEST:
+        return False
+    return day
 
 
 def _page_number(value):
     value = (value or "1").strip()
-    if not value.isdigit() or len(value) > 6:
-        return search.MAX_PAGES if value.isdigit() else 1
+    digits = value.isascii() and value.isdigit()
+    if not digits or len(value) > 6:
+        return search.MAX_PAGES if digits else 1
     return max(1, int(value))
 
 

@@ -21,7 +21,7 @@ class WordPressIdRedirectMiddleware:
     def __call__(self, request):
         for name in WORDPRESS_ID_PARAMETERS:
             value = request.GET.get(name, "")
-            if value.isdigit() and len(value) < 20:
+            if value.isascii() and value.isdigit() and len(value) < 20:
                 redirect = (
                     Redirect.get_for_site(Site.find_for_request(request))
                     # On its own path only: `?p=2` is also the admin's (and others')

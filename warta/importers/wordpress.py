@@ -371,7 +371,7 @@ class WordPressImport:
     @staticmethod
     def thumbnail_id(item):
         value = item.meta.get("_thumbnail_id", "")
-        return int(value) if value.isdigit() else 0
+        return int(value) if value.isascii() and value.isdigit() else 0
 
     def images_for(self, attachment_ids):
         ids = {str(i) for i in attachment_ids if i}

@@ -93,6 +93,27 @@ def test_unknown_filters_are_ignored_with_a_message(get, stories):
     assert html.count('class="search-message"') == 3
 
 
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"sampai": "9999-12-31"},  # the day after it is past the calendar
+        {"dari": "0001-01-01"},  # before year 1 once the site's offset is applied
+        {"dari": "1899-12-31", "sampai": "9000-01-02"},
+    ],
+)
+def test_dates_at_the_edges_of_the_calendar_are_ignored_with_a_message(get, stories, dates):
+    response = get("/cari/", data={"q": "sanur", **dates})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Festival" in html
+    assert html.count('class="search-message"') == 1
+
+
+@pytest.mark.parametrize("number", ["²", "١٢٣", "1²"])
+def test_page_numbers_in_other_digits_are_the_first_page(get, stories, number):
+    assert get("/cari/", data={"q": "sanur", "hal": number}).status_code == 200
+
+
 def test_sort_newest(get, stories):
     html = get("/cari/", data={"q": "di", "urut": "terbaru"}).content.decode()
     # "di" is a stopword: no usable words

@@ -58,3 +58,8 @@ def test_a_page_number_elsewhere_is_not_taken_for_a_wordpress_id(run_import, get
     make_section(site, "Hukum", "hukum")
     run_import()
     assert get("/hukum/?p=101").status_code == 200
+
+
+@pytest.mark.parametrize("value", ["²", "١٠١", "1" * 40, "-1", ""])
+def test_an_id_that_is_not_plain_ascii_digits_is_no_wordpress_id(get, site, value):
+    assert get("/", data={"p": value}).status_code == 200

@@ -52,7 +52,7 @@ class Command(BaseCommand):
         if media_dir and not Path(media_dir).is_dir():
             raise CommandError(f"No such folder: {media_dir}")
         found = Site.objects.filter(hostname=site).first() or (
-            Site.objects.filter(pk=site).first() if site.isdigit() else None
+            Site.objects.filter(pk=site).first() if site.isascii() and site.isdigit() else None
         )
         if found is None:
             raise CommandError(f"No site “{site}” (give its host name or ID).")
