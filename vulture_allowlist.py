@@ -9,6 +9,7 @@ card_markers
 card_label
 card_kicker
 card_eager
+ROOT_URLCONF  # settings fixture attribute (articles/tests/test_front_door.py)
 # Stream block children: Wagtail reads a StreamBlock's or StructBlock's class attributes.
 gallery  # ArticleBodyBlock
 quote  # ArticleBodyBlock, QuoteBlock
