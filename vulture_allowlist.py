@@ -4,6 +4,12 @@ Read by vulture only; never imported. Kinds of names Django and Wagtail call
 by convention are in `[tool.vulture]` in pyproject.toml.
 """
 
+# Set on articles by articles/cards.py (prepare_cards), read by articles/includes/story_card.html.
+card_markers
+card_label
+card_kicker
+card_eager
+ROOT_URLCONF  # settings fixture attribute (articles/tests/test_front_door.py)
 # Stream block children: Wagtail reads a StreamBlock's or StructBlock's class attributes.
 gallery  # ArticleBodyBlock
 quote  # ArticleBodyBlock, QuoteBlock

@@ -4,6 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from warta.articles.views import tag_page
+from warta.core.favicon import favicon_png, favicon_svg
 from warta.images.views import serve_public_media
 
 urlpatterns = [
@@ -12,6 +14,9 @@ urlpatterns = [
     path("api/peta/", include("warta.maps.urls")),
     path("api/v1/", include("warta.api.urls")),
     path("live/", include("warta.live.urls")),
+    path("favicon.ico", favicon_png, name="favicon"),
+    path("favicon.svg", favicon_svg, name="favicon-svg"),
+    path("tag/<slug:slug>/", tag_page, name="tag-page"),
     path("", include("warta.discovery.urls")),
     path("", include("warta.trust.urls")),
 ]

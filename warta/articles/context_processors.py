@@ -1,18 +1,56 @@
+from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from warta.articles.models import SectionPage
+from warta.articles.models import (
+    SectionPage,
+    StandingRole,
+    TopicIndexPage,
+    standing_pages,
+)
+from warta.maps.models import MapPage
+from warta.people.models import AuthorIndexPage
 
 
-def _nav_sections(site):
+def _navigation(site):
+    """The masthead's and footer's links, in two queries (the home page's children, standing pages).
+
+    sections: the site's sections in tree order; topics, map, authors: the topic index,
+    the Peta page and the author index (or None); standing: [(role, page)] in the roles' order.
+    """
+    found = {"sections": [], "topics": None, "map": None, "authors": None, "standing": []}
     if site is None:
-        return []
-    return list(
-        SectionPage.objects.live().public().child_of(site.root_page).only("title", "url_path")
+        return found
+    kinds = {
+        ContentType.objects.get_for_model(model).pk: name
+        for model, name in (
+            (SectionPage, "sections"),
+            (TopicIndexPage, "topics"),
+            (MapPage, "map"),
+            (AuthorIndexPage, "authors"),
+        )
+    }
+    children = (
+        Page.objects.live()
+        .public()
+        .child_of(site.root_page)
+        .filter(content_type_id__in=kinds)
+        .only("title", "url_path", "content_type_id", "path", "depth")
+        .order_by("path")
     )
+    for child in children:
+        kind = kinds[child.content_type_id]
+        if kind == "sections":
+            found["sections"].append(child)
+        elif found[kind] is None:
+            found[kind] = child
+    pages = standing_pages(site)
+    found["standing"] = [(role, pages[role]) for role in StandingRole.values if role in pages]
+    return found
 
 
 def navigation(request):
-    """The current site's sections, for the masthead (queried only if a template uses them)."""
+    """The current site's navigation for the masthead and the footer (queried only if used)."""
     site = Site.find_for_request(request)
-    return {"nav_sections": SimpleLazyObject(lambda: _nav_sections(site))}
+    nav = SimpleLazyObject(lambda: _navigation(site))
+    return {"nav": nav, "nav_sections": SimpleLazyObject(lambda: nav["sections"])}

@@ -31,12 +31,14 @@ from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from warta.articles.blocks import ArticleBodyBlock
+from warta.articles.cards import paginated_cards, prepare_cards, type_label, with_card_images
 from warta.articles.forms import CreditedPhotosPageForm
 from warta.articles.modified import modified_time
 from warta.articles.page_context import contributed_context
 from warta.articles.page_panels import registered_panels
 from warta.core.models import PublicPage
 from warta.core.places import Placed, place_panel
+from warta.images.renditions import SHARE_SPEC, body_photos
 
 # Wagtail's materialised path gives every tree level four characters.
 PATH_STEP = Page.steplen
@@ -71,7 +73,7 @@ class HomePage(PublicPage):
         sections = list(SectionPage.objects.live().public().child_of(self).order_by("path"))
         # One query for all sections: number each section's articles newest first
         # and keep the first few of each.
-        ranked = (
+        ranked = with_card_images(
             ArticlePage.objects.live()
             .public()
             .descendant_of(self)
@@ -87,7 +89,7 @@ class HomePage(PublicPage):
             .order_by("parent_path", "rank")
         )
         by_section = {}
-        for article in ranked:
+        for article in prepare_cards(ranked, eager=1):
             by_section.setdefault(article.parent_path, []).append(article)
         context["section_stories"] = [
             (section, by_section[section.path])
@@ -112,7 +114,7 @@ class SectionPage(PublicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.live().public().child_of(self)
-        context["page_obj"] = self.paginate(request, articles.order_by("-published_at", "-pk"))
+        context["page_obj"] = paginated_cards(self, request, articles)
         return context
 
 
@@ -209,7 +211,7 @@ class TopicPage(PublicPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.live().public().filter(topics=self)
-        context["page_obj"] = self.paginate(request, articles.order_by("-published_at", "-pk"))
+        context["page_obj"] = paginated_cards(self, request, articles)
         return context
 
 
@@ -350,8 +352,29 @@ class ArticlePage(PublicPage, Placed):
         authors = [byline.author for byline in self.article_authors.select_related("author")]
         tags = list(self.tags.all())
         url = self.get_full_url(request)
-        share_image = self.lead_image.get_rendition("fill-1200x630") if self.lead_image else None
+        share_image = self.share_image()
+        # The article always says what it is, "Berita" too; the kicker never repeats it.
+        kicker = type_label(self, self.section_label)[1]
+        label = self.get_story_type_display()
+        crumbs = self.breadcrumbs(request, url)
         context.update(
+            type_label=label,
+            kicker_label=kicker or self.section.title,
+            breadcrumbs=crumbs,
+            breadcrumb_data={
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": n,
+                        "name": crumb["name"],
+                        "item": crumb["full_url"],
+                    }
+                    for n, crumb in enumerate(crumbs, 1)
+                ],
+            },
+            share_url=url,
             authors=authors,
             article_tags=tags,
             # Filtered in Python: in a preview these are in-memory relations, not querysets.
@@ -363,6 +386,33 @@ class ArticlePage(PublicPage, Placed):
         )
         context.update(contributed_context(self, request))
         return context
+
+    def share_image(self):
+        """The share card (og:image): the lead image's, else the first photo of the body."""
+        image = self.lead_image
+        if image is None:
+            first = next(body_photos(self.body), None)
+            image = first[0] if first else None
+        return image.get_rendition(SHARE_SPEC) if image else None
+
+    def breadcrumbs(self, request, url):
+        """[{name, url, full_url}]: the home page, the section, the article."""
+        home = Site.find_for_request(request)
+        section = self.section
+        crumbs = []
+        if home is not None:
+            crumbs.append(
+                {"name": home.site_name or _("Home"), "url": "/", "full_url": home.root_url + "/"}
+            )
+        crumbs.append(
+            {
+                "name": section.title,
+                "url": section.get_url(request),
+                "full_url": section.get_full_url(request),
+            }
+        )
+        crumbs.append({"name": self.title, "url": self.get_url(request), "full_url": url})
+        return crumbs
 
     def structured_data(self, request, url, authors, tags, share_image):
         """schema.org NewsArticle, so search engines show the byline and dates right."""

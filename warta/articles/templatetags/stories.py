@@ -2,6 +2,7 @@
 
 from django import template
 
+from warta.articles.cards import paginated_cards
 from warta.articles.models import ArticlePage
 
 register = template.Library()
@@ -10,5 +11,5 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def author_stories(context, author):
     """One page (?page=N) of `author`'s published articles, newest first; a bad N is a 404."""
-    articles = ArticlePage.objects.live().filter(article_authors__author=author)
-    return author.paginate(context["request"], articles.order_by("-published_at"))
+    articles = ArticlePage.objects.live().public().filter(article_authors__author=author)
+    return paginated_cards(author, context["request"], articles)

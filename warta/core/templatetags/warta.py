@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -35,3 +36,25 @@ def json_ld(data):
 def clean_richtext(value):
     """Wagtail rich text expanded to HTML and sanitised (see core.sanitise)."""
     return render_rich_text(value)
+
+
+@register.simple_tag
+def optional_url(*names, path=""):
+    """The URL of the first of `names` that exists, else `path` if a view (not a page) answers it.
+
+    For links to features of apps that may not be installed yet ("Cek Fakta"):
+    "" when none resolves, so the template leaves the link out.
+    """
+    for name in names:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    if path:
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return ""
+        if match.url_name != "wagtail_serve":
+            return path
+    return ""

@@ -1,6 +1,7 @@
 from django import template
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils import timezone
 
 from warta.core.models import site_settings_for
 from warta.live.models import LiveCoverage
@@ -36,6 +37,8 @@ def live_coverage(context, page):
         "page_obj": page_obj,
         "rendered": [render_update(update, site_settings) for update in page_obj],
         "newest": newest,
+        # Without JS the page says how old it is and offers a reload (live.js hides it).
+        "rendered_at": timezone.now(),
         "key_events": key_events,
         "cursor": coverage.latest_event_id(),
         "stream_url": reverse("live:stream", args=[coverage.pk]),

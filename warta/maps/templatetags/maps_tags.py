@@ -1,10 +1,14 @@
+from datetime import timedelta
+
 from django import template
 from django.http import QueryDict
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 
 from warta.maps.config import map_settings
-from warta.maps.query import DEFAULT_DAYS
+from warta.maps.models import points_for
+from warta.maps.query import DEFAULT_DAYS, MapQuery
 
 register = template.Library()
 
@@ -56,3 +60,28 @@ def point_map(latitude, longitude, zoom, title="", label=""):
     marker = {"latitude": latitude, "longitude": longitude, "zoom": zoom, "title": title}
     config = _config(marker=marker)
     return {"config": config, "label": label}
+
+
+FOLDED_LIST_SIZE = 20
+
+
+@register.inclusion_tag("maps/includes/folded_map.html", takes_context=True)
+def folded_map(context, section=None, topic=None, days=DEFAULT_DAYS, label=""):
+    """A section's or topic's map of the last days, folded; with its list, so it works without JS.
+
+    Nothing at all when no story of theirs is placed in that time (one query).
+    """
+    query = MapQuery(
+        since=timezone.now().replace(second=0, microsecond=0) - timedelta(days=days),
+        section_id=section.pk if section else None,
+        topic_id=topic.pk if topic else None,
+    )
+    points = list(points_for(query)[:FOLDED_LIST_SIZE])
+    return {
+        "request": context.get("request"),
+        "points": points,
+        "section": section,
+        "topic": topic,
+        "days": days,
+        "label": label,
+    }

@@ -41,15 +41,29 @@ def test_map_page_answers_bad_filters_with_a_400_and_a_message(get, map_page):
     assert "90" in response.content.decode()
 
 
-def test_section_and_topic_pages_offer_their_own_map(get, site, section, kuta):
+def test_section_and_topic_pages_offer_their_own_map_with_its_list(get, site, section, kuta):
     index = publish(site.root_page.specific, TopicIndexPage(title="Topik", slug="topik"))
     topic = publish(index, TopicPage(title="Sampah plastik", slug="sampah"))
 
     section_html = get(section.relative_url(site)).content.decode()
+    empty_topic_html = get(topic.relative_url(site)).content.decode()
+    kuta.topics = [topic]
+    kuta.save_revision().publish()
     topic_html = get(topic.relative_url(site)).content.decode()
 
     assert f"section={section.pk}" in section_html and "data-coverage-map" in section_html
+    # The folded map carries its list, so it opens on something without JavaScript.
+    folded = section_html.split('<details class="folded-map">', 1)[1].split("</details>", 1)[0]
+    assert kuta.title in folded and "WITA</time>" in folded
     assert f"topic={topic.pk}" in topic_html and "data-coverage-map" in topic_html
+    # No placed story in the last 7 days: no empty map.
+    assert "data-coverage-map" not in empty_topic_html and "folded-map" not in empty_topic_html
+
+
+def test_map_box_says_it_is_loading_and_has_an_empty_state(get, map_page):
+    html = get("/peta/").content.decode()
+    assert 'class="coverage-map__status js-only" role="status">Memuat peta…</p>' in html
+    assert 'data-text-empty="Tidak ada lokasi"' in html
 
 
 def test_map_block_in_an_article_body(get, section):

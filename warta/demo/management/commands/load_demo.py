@@ -25,6 +25,7 @@ from warta.articles.models import (
 from warta.core.models import SiteSettings
 from warta.demo import content, trust_content
 from warta.demo.factcheck_content import load_factcheck_demo
+from warta.demo.standing_content import load_standing_pages
 from warta.discovery.related import compute_all as compute_related_reads
 from warta.images.models import WartaImage
 from warta.live import services as live
@@ -130,6 +131,7 @@ class Command(BaseCommand):
             intro="Di mana berita kami terjadi: liputan terbaru di peta.",
         )
         created += new
+        created += load_standing_pages(home, spec["name"], spec["hostname"])
         articles = {}
         for article in spec["articles"]:
             articles[article["slug"]], new = self.load_article(

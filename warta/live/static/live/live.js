@@ -209,6 +209,8 @@
   }, { passive: true });
 
   root.querySelector(".live-controls").hidden = false;
+  var rendered = root.querySelector(".live-rendered");
+  if (rendered) rendered.hidden = true;
   var off = false;
   try { off = localStorage.getItem(PREF) === "1"; } catch (_e) { off = false; }
   if (root.dataset.status === "ended") {

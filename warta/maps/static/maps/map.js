@@ -54,6 +54,13 @@
     return box;
   }
 
+  // The status line under the map: "loading" until it is drawn, then gone, or "no locations".
+  function status(node, key) {
+    var line = node.querySelector(".coverage-map__status");
+    if (!line) return;
+    if (key) { line.textContent = node.dataset[key]; line.hidden = false; } else { line.hidden = true; }
+  }
+
   function draw(node, config) {
     var map = L.map(node.querySelector(".coverage-map__canvas"), {
       attributionControl: !!config.tile_url,
@@ -80,6 +87,7 @@
       L.marker([m.latitude, m.longitude], { icon: icon, title: m.title }).addTo(map);
       map.setView([m.latitude, m.longitude], m.zoom);
       node.dataset.points = "1";
+      status(node, null);
     }
     if (config.points_url) {
       cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
@@ -96,7 +104,8 @@
         cluster.addLayers(markers);
         map.addLayer(cluster);
         node.dataset.points = String(markers.length);
-      });
+        status(node, markers.length ? null : "textEmpty");
+      }).catch(function () { status(node, "textError"); });
     }
   }
 
@@ -108,7 +117,8 @@
     canvas.className = "coverage-map__canvas";
     canvas.style.height = node.dataset.height || "24rem";
     node.appendChild(canvas);
-    load(config.libraries).then(function () { draw(node, config); });
+    load(config.libraries).then(function () { draw(node, config); })
+      .catch(function () { status(node, "textError"); });
   }
 
   function init() {
