@@ -142,41 +142,67 @@ def _filter_sql(filters, alias="e"):
     return " AND ".join(clauses), params
 
 
-def _sql(groups, filters, newest):
-    """(FROM … WHERE … clause, its params, the score expression) for this backend."""
+# Relevance ranks at most this many matches: the newest ones. A common word matches
+# tens of thousands of stories at 10^5; ranking them all before the LIMIT is what made
+# PostgreSQL miss its p95 (bench/search.py). Twice the pages a reader can reach
+# (PER_PAGE × MAX_PAGES), so every reachable result is ranked among enough rivals.
+RANK_CANDIDATES = 2 * PER_PAGE * MAX_PAGES
+
+
+def _sql(groups, filters):
+    """(FROM … WHERE … clause, its params, the score expression, its order) for this backend."""
     where, params = _filter_sql(filters)
     if connection.vendor == "postgresql":
         source = "discovery_searchentry e, to_tsquery('simple', %s) q"
         match = "e.search_vector @@ q"
-        score = "ts_rank_cd(e.search_vector, q, 1)"
-        order = "score DESC"
+        score = "ts_rank_cd(c.search_vector, c.q, 1)"
+        score_order = "score DESC"
         params = [tsquery(groups), *params]
     else:
         source = "discovery_search_fts f JOIN discovery_searchentry e ON e.page_id = f.rowid"
         match = "discovery_search_fts MATCH %s"
         score = f"bm25(discovery_search_fts, {TITLE_WEIGHT}, 1.0)"
-        order = "score ASC"  # bm25 is lower for better matches
+        score_order = "score ASC"  # bm25 is lower for better matches
         params = [fts5_match(groups), *params]
-    order = (
-        "e.published_at DESC, e.page_id DESC"
-        if newest
-        else f"{order}, e.published_at DESC, e.page_id DESC"
+    return f"FROM {source} WHERE {match} AND {where}", params, score, score_order
+
+
+def _page_query(body, score, score_order, newest):
+    """The SELECT of one results page: (page_id, score) rows, LIMIT and OFFSET to bind."""
+    if newest:
+        return (
+            f"SELECT e.page_id, 0 AS score {body} "
+            f"ORDER BY e.published_at DESC, e.page_id DESC LIMIT %s OFFSET %s"
+        )
+    if connection.vendor == "postgresql":
+        # Rank outside the candidate LIMIT, so only RANK_CANDIDATES vectors are ranked.
+        inner = f"SELECT e.page_id, e.published_at, e.search_vector, q {body}"
+    else:
+        # bm25() only exists inside the FTS query; it is cheap there.
+        inner = f"SELECT e.page_id, e.published_at, {score} AS score {body}"
+        score = "c.score"
+    return (
+        f"SELECT c.page_id, {score} AS score FROM ({inner} "
+        f"ORDER BY e.published_at DESC, e.page_id DESC LIMIT {RANK_CANDIDATES}) c "
+        f"ORDER BY {score_order}, c.published_at DESC, c.page_id DESC LIMIT %s OFFSET %s"
     )
-    return f"FROM {source} WHERE {match} AND {where}", params, score, order
 
 
 def search(groups, filters, *, page=1, newest=False, per_page=PER_PAGE):
-    """The matching page ids for one results page, and how many match (capped pages)."""
+    """The matching page ids for one results page, and how many match (capped pages).
+
+    Relevance order ranks the newest RANK_CANDIDATES matches; "newest" needs no rank.
+    """
     if not groups:
         return Results(total=0)
-    body, params, score, order = _sql(groups, filters, newest)
+    body, params, score, score_order = _sql(groups, filters)
     cap = per_page * MAX_PAGES
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM (SELECT 1 {body} LIMIT {cap}) capped", params)
         total = cursor.fetchone()[0]
         page = max(1, min(page, pages_for(total, per_page)))
         cursor.execute(
-            f"SELECT e.page_id, {score} AS score {body} ORDER BY {order} LIMIT %s OFFSET %s",
+            _page_query(body, score, score_order, newest),
             [*params, per_page, (page - 1) * per_page],
         )
         ids = [row[0] for row in cursor.fetchall()]
