@@ -25,13 +25,13 @@ def parse_frame(frame):
     return fields
 
 
-def run_async(coroutine_function, *args, **kwargs):
-    """Run an async test scenario to completion, with the test's database connection.
+def run_in_thread(function, *args, **kwargs):
+    """`function(*args, **kwargs)` in a helper thread that borrows the test's connection.
 
     Not in the test's thread: Playwright's sync API (the session's browser)
-    leaves an event loop there, where asgiref refuses to start another. The
-    scenario's synchronous parts run in the helper thread, which borrows the
-    test's connection, so they see the test's (rolled-back) data.
+    leaves an event loop there, where asgiref's `async_to_sync` (async test
+    scenarios; the test client reading a stream) refuses to run. The helper
+    thread borrows the test's connection, so it sees the test's (rolled-back) data.
     """
     connection = connections["default"]
     outcome = {}
@@ -40,7 +40,7 @@ def run_async(coroutine_function, *args, **kwargs):
         connections["default"] = connection
         connection.inc_thread_sharing()
         try:
-            outcome["value"] = async_to_sync(coroutine_function)(*args, **kwargs)
+            outcome["value"] = function(*args, **kwargs)
         except BaseException as error:  # re-raised in the test's thread
             outcome["error"] = error
         finally:
@@ -50,7 +50,12 @@ def run_async(coroutine_function, *args, **kwargs):
     thread.start()
     thread.join(timeout=60)
     if thread.is_alive():
-        raise TimeoutError("the async scenario did not finish")
+        raise TimeoutError("the call did not finish")
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+def run_async(coroutine_function, *args, **kwargs):
+    """Run an async test scenario to completion, with the test's database connection."""
+    return run_in_thread(async_to_sync(coroutine_function), *args, **kwargs)

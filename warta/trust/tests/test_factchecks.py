@@ -207,6 +207,7 @@ def article_form(author, claims, story_type="cek-fakta"):
             "published_at": "",
             "comments": inline_formset([]),
             "claim_checks": inline_formset(claims),
+            "sources": inline_formset([]),  # a Cek Fakta may publish without listed sources
             "action-publish": "1",
         }
     )

@@ -23,7 +23,9 @@ def standing(site, role, title):
 
 
 def end_of(html):
-    return html[html.index('class="trust-end"') :]
+    """The trust section at the end of the article (not the site's footer after it)."""
+    start = html.index('class="trust-end"')
+    return html[start : html.index("</section>", start)]
 
 
 def test_links_to_the_standing_pages_the_site_has(get, site, section):
