@@ -304,8 +304,6 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Public pages: how long browsers and shared caches may keep them.
 WARTA_PAGE_MAX_AGE = env_int("WARTA_PAGE_MAX_AGE", 60, minimum=0)
-# Feeds (warta/discovery/syndication.py): whole bodies, or the standfirst only.
-WARTA_FEED_FULL_TEXT = env_bool("WARTA_FEED_FULL_TEXT", default=False)
 # How long a shared cache may serve a public response stale: while it
 # revalidates, and while the origin errors or is down (warta/core/http.py).
 WARTA_STALE_WHILE_REVALIDATE = env_int("WARTA_STALE_WHILE_REVALIDATE", 30, minimum=0)

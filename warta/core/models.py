@@ -34,12 +34,18 @@ class SiteSettings(BaseSiteSetting):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.WARTA_SITE_LANGUAGES, default="id"
     )
+    feed_full_text = models.BooleanField(
+        _("full text in feeds"),
+        default=False,
+        help_text=_("Feeds carry whole stories when on, only their standfirst when off."),
+    )
 
     panels = [
         FieldPanel("tagline"),
         FieldPanel("logo_text"),
         FieldPanel("time_zone"),
         FieldPanel("language"),
+        FieldPanel("feed_full_text"),
     ]
 
     class Meta:

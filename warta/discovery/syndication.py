@@ -22,6 +22,7 @@ from wagtail.models import Site
 from warta.articles.models import ArticlePage, SectionPage, TopicPage
 from warta.articles.modified import modified_times
 from warta.core.http import public
+from warta.core.models import site_settings_for
 from warta.people.models import AuthorPage
 
 ITEMS = 30
@@ -86,16 +87,33 @@ def full_text(page):
     return str(page.body)
 
 
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with Media RSS: the lead image as `<media:content>` beside the enclosure."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        media = item.get("media")
+        if media:
+            handler.addQuickElement("media:content", "", media)
+
+
 class StoryFeed(Feed):
     """RSS 2.0 of a site (or one section, topic, tag or author)."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = MediaRssFeed
 
     def get_object(self, request, scope=None, value=None):
         self.request = request
         site = current_site(request)
         title, items = stories(site, scope, value)
         self.times = modified_times(items)
+        self.full_text = site_settings_for(site).feed_full_text
         return {"site": site, "title": title, "items": items}
 
     def title(self, obj):
@@ -126,7 +144,7 @@ class StoryFeed(Feed):
     item_guid_is_permalink = False
 
     def item_description(self, item):
-        return full_text(item) if settings.WARTA_FEED_FULL_TEXT else summary(item)
+        return full_text(item) if self.full_text else summary(item)
 
     def item_pubdate(self, item):
         return item.published
@@ -140,12 +158,28 @@ class StoryFeed(Feed):
     def item_categories(self, item):
         return [item.section_label]
 
+    def lead_rendition(self, item):
+        return item.lead_image.get_rendition(RENDITION) if item.lead_image else None
+
     def item_enclosures(self, item):
-        if not item.lead_image:
+        rendition = self.lead_rendition(item)
+        if rendition is None:
             return []
-        rendition = item.lead_image.get_rendition(RENDITION)
         url = self.request.build_absolute_uri(rendition.url)
         return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
+
+    def item_extra_kwargs(self, item):
+        rendition = self.lead_rendition(item)
+        if rendition is None:
+            return {}
+        media = {
+            "url": self.request.build_absolute_uri(rendition.url),
+            "medium": "image",
+            "type": "image/jpeg",
+            "width": str(rendition.width),
+            "height": str(rendition.height),
+        }
+        return {"media": media}
 
     def __call__(self, request, *args, **kwargs):
         return public(super().__call__(request, *args, **kwargs))
@@ -163,13 +197,15 @@ def json_feed(request, scope=None, value=None):
     site = current_site(request)
     title, items = stories(site, scope, value)
     times = modified_times(items)
+    site_settings = site_settings_for(site)
+    full = site_settings.feed_full_text
     name = site.site_name
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{title} — {name}" if title else name,
         "home_page_url": site.root_url + "/",
         "feed_url": request.build_absolute_uri(),
-        "language": settings.LANGUAGE_CODE,
+        "language": site_settings.language,
         "items": [],
     }
     for page in items:
@@ -185,7 +221,7 @@ def json_feed(request, scope=None, value=None):
             "authors": [{"name": b.author.title} for b in page.article_authors.all()],
             "tags": [page.section_label],
         }
-        if settings.WARTA_FEED_FULL_TEXT:
+        if full:
             entry["content_html"] = full_text(page)
         else:
             entry["content_text"] = strip_tags(summary(page)) or page.title

@@ -6,9 +6,11 @@ from email.utils import parsedate_to_datetime
 import feedparser
 import pytest
 from defusedxml import ElementTree as etree
+from django.core.cache import cache
 from django.utils import timezone
 
 from warta.articles.factories import make_article, make_section
+from warta.core.models import SiteSettings
 from warta.images.factories import make_image
 
 pytestmark = pytest.mark.django_db
@@ -118,10 +120,31 @@ def test_json_feed_1_1(get, stories):
     assert feed["items"][1]["image"].startswith("http")
 
 
-def test_full_text_is_a_setting(get, stories, settings):
+def test_full_text_is_a_site_setting(get, stories, site):
     assert "content_html" not in get("/feed/json/").json()["items"][0]
-    settings.WARTA_FEED_FULL_TEXT = True
+    rss = parsed(get, "/feed/")[1].entries[0]
+    assert "<p>" not in rss.summary
+    site_settings = SiteSettings.for_site(site)
+    site_settings.feed_full_text = True
+    site_settings.save()
+    cache.clear()
     assert "<p>" in get("/feed/json/").json()["items"][0]["content_html"]
+    assert "<p>" in parsed(get, "/feed/")[1].entries[0].summary
+
+
+def test_rss_carries_the_lead_image_as_media_content(get, stories):
+    response = get("/feed/")
+    root = etree.fromstring(response.content)
+    namespaces = {"media": "http://search.yahoo.com/mrss/"}
+    contents = root.findall("./channel/item/media:content", namespaces)
+    with_image = [a for a in stories if a.lead_image]
+    assert len(contents) == len(with_image) >= 1
+    content = contents[0]
+    assert content.get("medium") == "image" and content.get("type") == "image/jpeg"
+    assert content.get("url").startswith("http")
+    assert int(content.get("width")) > 0 and int(content.get("height")) > 0
+    enclosure = root.find("./channel/item/enclosure")
+    assert enclosure.get("url") == content.get("url")
 
 
 def test_drafts_and_other_sites_stay_out(get, stories, section):
