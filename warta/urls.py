@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from warta.articles.views import tag_page
-from warta.core.favicon import favicon_png, favicon_svg
+from warta.core.favicon import favicon_png, favicon_svg, logo_png
 from warta.images.views import serve_public_media
 
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("live/", include("warta.live.urls")),
     path("favicon.ico", favicon_png, name="favicon"),
     path("favicon.svg", favicon_svg, name="favicon-svg"),
+    path("logo.png", logo_png, name="site-logo"),
     path("tag/<slug:slug>/", tag_page, name="tag-page"),
     path("", include("warta.discovery.urls")),
     path("", include("warta.trust.urls")),

@@ -38,6 +38,7 @@ from warta.articles.page_context import contributed_context
 from warta.articles.page_panels import registered_panels
 from warta.core.models import PublicPage
 from warta.core.places import Placed, place_panel
+from warta.core.structured import publisher
 from warta.images.renditions import SHARE_SPEC, body_photos
 
 # Wagtail's materialised path gives every tree level four characters.
@@ -429,11 +430,7 @@ class ArticlePage(PublicPage, Placed):
                 {"@type": "Person", "name": a.title, "url": a.get_full_url(request)}
                 for a in authors
             ],
-            "publisher": {
-                "@type": "NewsMediaOrganization",
-                "name": site.site_name if site else "",
-                "url": site.root_url if site else "",
-            },
+            "publisher": publisher(request, site) if site else {"@type": "NewsMediaOrganization"},
         }
         if self.standfirst:
             data["description"] = self.standfirst

@@ -1,8 +1,9 @@
 """A site's icon, drawn from its name: its initials on a colour of its own.
 
 `/favicon.ico` (a 32 px PNG: browsers and feed readers ask for it whatever
-the page says) and `/favicon.svg` (what `<link rel="icon">` names). Both are
-made once per site name and kept in the cache; responses are public.
+the page says), `/favicon.svg` (what `<link rel="icon">` names) and `/logo.png`
+(512 px: the publisher logo structured data names). Each is made once per site
+name and kept in the cache; responses are public.
 """
 
 import hashlib
@@ -75,6 +76,14 @@ def _cached(kind, name, make):
 
 def favicon_png(request):
     body = _cached("png", _name(request), png_icon)
+    return public(HttpResponse(body, content_type="image/png"), max_age=ICON_MAX_AGE)
+
+
+LOGO_SIZE = 512
+
+
+def logo_png(request):
+    body = _cached("logo", _name(request), lambda name: png_icon(name, LOGO_SIZE))
     return public(HttpResponse(body, content_type="image/png"), max_age=ICON_MAX_AGE)
 
 

@@ -19,3 +19,8 @@ class DiscoveryConfig(AppConfig):
         from warta.discovery import signals
 
         signals.connect()
+
+        from warta.core.structured import register_structured_data
+        from warta.discovery.structured import home_structured_data
+
+        register_structured_data(home_structured_data)

@@ -10,7 +10,6 @@ GUIDs are `tag:` URIs of the site's host and the page id, not the URL: a story
 whose slug or section changes keeps its GUID, so readers do not see it twice.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from warta.core.models import site_settings_for
 from warta.core.sanitise import render_rich_text
+from warta.core.structured import structured_data_for
 
 register = template.Library()
 
@@ -30,6 +31,17 @@ def json_ld(data):
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     # Safe: `payload` has every "<", ">" and "&" escaped above.
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def site_structured_data(context):
+    """The JSON-LD apps above core register for this page (core/structured.py)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return mark_safe(  # each block is escaped by json_ld
+        "".join(json_ld(data) for data in structured_data_for(request, context.get("page")))
+    )
 
 
 @register.filter
