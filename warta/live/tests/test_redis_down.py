@@ -19,6 +19,7 @@ from warta.articles.factories import make_article, make_section
 from warta.live.backends import reset_broadcaster
 from warta.live.factories import make_update
 from warta.live.models import LiveUpdate
+from warta.live.tests.streams import run_in_thread
 from warta.maps.models import MapPage
 from warta.people.factories import make_user
 from warta.people.roles import EDITOR
@@ -106,7 +107,11 @@ def test_the_stream_is_refused_so_readers_poll_and_posting_still_works(
         own_redis.kill()
         client = Client()
         started = time.monotonic()
-        response = client.get(reverse("live:stream", args=[coverage.pk]), HTTP_HOST=site.hostname)
+        # In a helper thread: the stream view is async, and a session browser's loop may
+        # run in this one (see streams.run_in_thread).
+        response = run_in_thread(
+            client.get, reverse("live:stream", args=[coverage.pk]), HTTP_HOST=site.hostname
+        )
         # Not a stream that would never hear of new updates: a refusal, which
         # makes the page's EventSource close and live.js poll the JSON instead.
         assert response.status_code == 503
@@ -126,6 +131,8 @@ def test_the_stream_is_refused_so_readers_poll_and_posting_still_works(
         assert callbacks, "the broadcast was queued on commit"
         assert "Jalan dibuka." in str(LiveUpdate.objects.get().body)
         # Readers who poll see it.
-        json = client.get(reverse("live:updates_json", args=[coverage.pk]), HTTP_HOST=site.hostname)
+        json = run_in_thread(
+            client.get, reverse("live:updates_json", args=[coverage.pk]), HTTP_HOST=site.hostname
+        )
         assert "Jalan dibuka." in json.content.decode()
     reset_broadcaster()
