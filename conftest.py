@@ -10,6 +10,8 @@ this file is loaded before Django is set up.
 import json
 import os
 import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -188,3 +190,32 @@ def json_ld():
         raise AssertionError(f"no {type_ or ''} JSON-LD".replace("  ", " "))
 
     return find
+
+
+@pytest.fixture
+def purge_server(settings):
+    """A stand-in for nginx/Varnish that records the PURGE requests it gets (from
+    when the fixture is set up: ask for it after the fixtures that publish)."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # the HTTP method's name, as http.server spells it
+            received.append((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield received
+    server.shutdown()
+    server.server_close()

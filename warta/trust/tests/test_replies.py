@@ -1,9 +1,7 @@
 """Right of reply: the public form and its defences, the editors' queue, published replies."""
 
 import re
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -124,34 +122,6 @@ def test_submission_queue_publish_linked_both_ways(client, get, post, article, e
     for html in (reply_html, article_html):
         assert CONTACT not in html
         assert "Pernyataan saya dikutip" not in html  # the request itself stays internal
-
-
-@pytest.fixture
-def purge_server(settings):
-    """A stand-in for nginx/Varnish that records the PURGE requests it gets."""
-    received = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_PURGE(self):  # the HTTP method's name, as http.server spells it
-            received.append((self.headers["Host"], self.path))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
-        }
-    }
-    yield received
-    server.shutdown()
-    server.server_close()
 
 
 def test_publishing_purges_the_article_and_the_reply(
