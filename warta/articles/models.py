@@ -26,7 +26,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, Site
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
@@ -37,7 +37,7 @@ from warta.articles.modified import modified_time
 from warta.articles.page_context import contributed_context
 from warta.articles.page_panels import registered_panels
 from warta.core.models import PublicPage
-from warta.core.places import Placed, place_panel
+from warta.core.places import Placed, PlacedQuerySetMixin, place_panel
 from warta.core.structured import publisher
 from warta.images.renditions import SHARE_SPEC, body_photos
 
@@ -238,8 +238,13 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
+class ArticlePageQuerySet(PlacedQuerySetMixin, PageQuerySet):
+    """Pages' queryset whose bulk updates round approximate places (`core.places`)."""
+
+
 class ArticlePage(PublicPage, Placed):
     base_form_class = CreditedPhotosPageForm
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     kicker = models.CharField(
         _("section label"),

@@ -8,11 +8,14 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: Wagtail's models load only once every app is.
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_save, pre_save
         from wagtail.models import Revision
 
-        from warta.core.places import round_approximate_place_in_revision
+        from warta.core.places import round_approximate_place_in_revision, round_older_revisions
 
         pre_save.connect(
             round_approximate_place_in_revision, sender=Revision, dispatch_uid="core-revision-round"
+        )
+        post_save.connect(
+            round_older_revisions, sender=Revision, dispatch_uid="core-revision-round-older"
         )

@@ -15,7 +15,7 @@ registered picker the plain fields still work.
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 
@@ -36,6 +36,89 @@ APPROXIMATE_DECIMALS = 2
 
 def round_approximate(value):
     return None if value is None else round(value, APPROXIMATE_DECIMALS)
+
+
+POINT_FIELDS = ("place_latitude", "place_longitude")
+
+
+def round_fields(obj, fields):
+    """Round `fields` of `obj` (an instance or a dict) in place; True if any changed."""
+    changed = False
+    for field in fields:
+        value = obj.get(field) if isinstance(obj, dict) else getattr(obj, field)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            rounded = round_approximate(value)
+            if rounded != value:
+                changed = True
+                if isinstance(obj, dict):
+                    obj[field] = rounded
+                else:
+                    setattr(obj, field, rounded)
+    return changed
+
+
+def round_stored_rows(model, fields=POINT_FIELDS, pks=None, using="default", batch=500):
+    """Round the point of every approximate row of `model` (only `pks` if given).
+
+    Written with the base manager's plain update, so it works for historical
+    models in data migrations and never re-enters `PlacedQuerySet.update`.
+    Returns the number of rows changed.
+    """
+    rows = model._base_manager.using(using).filter(place_approximate=True)
+    if pks is not None:
+        pks = list(pks)
+        chunks = [pks[start : start + batch] for start in range(0, len(pks), batch)]
+    else:
+        chunks = [None]
+    changed = 0
+    for chunk in chunks:
+        selected = rows if chunk is None else rows.filter(pk__in=chunk)
+        for row in selected.only("pk", *fields).iterator(chunk_size=batch):
+            if round_fields(row, fields):
+                values = {field: getattr(row, field) for field in fields}
+                models.QuerySet.update(model._base_manager.using(using).filter(pk=row.pk), **values)
+                changed += 1
+    return changed
+
+
+class PlacedQuerySetMixin:
+    """Round approximate places on the bulk paths that skip `Placed.save()`.
+
+    `bulk_create` and `bulk_update` round the instances first; `update()` that
+    touches a point or the approximate flag rounds the affected rows after, in
+    the same transaction. Mixed into each placed model's queryset.
+    """
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.round_approximate_place()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        rounded = self.model.approximate_point_fields()
+        if {"place_approximate", *rounded} & set(fields):
+            fields = [*fields, *(field for field in rounded if field not in fields)]
+            for obj in objs:
+                obj.round_approximate_place()
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def update(self, **kwargs):
+        rounded = self.model.approximate_point_fields()
+        if not {"place_approximate", *rounded} & kwargs.keys():
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            round_stored_rows(self.model, rounded, pks=pks, using=self.db)
+        return count
+
+    update.alters_data = True
+
+
+class PlacedQuerySet(PlacedQuerySetMixin, models.QuerySet):
+    pass
 
 
 class Placed(models.Model):
@@ -68,16 +151,33 @@ class Placed(models.Model):
     place_regency = models.CharField(_("regency / city"), max_length=120, blank=True)
     place_province = models.CharField(_("province"), max_length=120, blank=True)
 
+    # Other fields holding the same point that are rounded with it (a photo's GPS).
+    approximate_also = ()
+
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         # Rounded before the row is stored, so nothing built from it (map index,
         # GeoJSON, structured data) can hold the exact point of a protected source.
-        if self.place_approximate:
-            self.place_latitude = round_approximate(self.place_latitude)
-            self.place_longitude = round_approximate(self.place_longitude)
+        self.round_approximate_place()
         super().save(*args, **kwargs)
+        if self.place_approximate and hasattr(self, "latest_revision_id"):
+            # A page (or other revisioned model) made approximate outside a
+            # revision, e.g. in the shell: its older versions go the same way.
+            latest = self.latest_revision
+            if latest is None or not content_is_rounded(latest.content):
+                round_revision_history(self)
+
+    @classmethod
+    def approximate_point_fields(cls):
+        return (*POINT_FIELDS, *cls.approximate_also)
+
+    def round_approximate_place(self):
+        """Round the point if the place is approximate; True if anything changed."""
+        if not self.place_approximate:
+            return False
+        return round_fields(self, self.approximate_point_fields())
 
     @property
     def has_place(self):
@@ -93,9 +193,91 @@ def round_approximate_place_in_revision(sender, instance, **kwargs):
     """
     content = instance.content
     if isinstance(content, dict) and content.get("place_approximate"):
-        for field in ("place_latitude", "place_longitude"):
-            if isinstance(content.get(field), int | float):
-                content[field] = round_approximate(content[field])
+        round_fields(content, POINT_FIELDS)
+
+
+def content_is_rounded(content):
+    """Whether a revision's content is approximate with its point already rounded."""
+    if not (isinstance(content, dict) and content.get("place_approximate")):
+        return False
+    return not round_fields(dict(content), POINT_FIELDS)
+
+
+def round_older_revisions(sender, instance, created, **kwargs):
+    """Once a version says "approximate", the object's earlier versions lose the exact point too.
+
+    Earlier versions are rounded whatever their own flag said: the editor has
+    said the point protects a source. Cheap in the usual case: if the version
+    before this one is already approximate and rounded, so are all before it.
+    """
+    if not (created and content_is_rounded(instance.content)):
+        return
+    siblings = (
+        type(instance)
+        .objects.filter(
+            base_content_type_id=instance.base_content_type_id, object_id=instance.object_id
+        )
+        .exclude(pk=instance.pk)
+    )
+    previous = siblings.filter(pk__lt=instance.pk).order_by("-pk").only("content").first()
+    if previous is not None and not content_is_rounded(previous.content):
+        round_revisions(siblings)
+
+
+def round_revisions(revisions):
+    """Round the point in every revision of `revisions` (a queryset); the count changed."""
+    changed = 0
+    for revision in revisions.only("pk", "content").iterator(chunk_size=200):
+        content = revision.content
+        if isinstance(content, dict) and round_fields(content, POINT_FIELDS):
+            models.QuerySet.update(
+                revisions.model._base_manager.using(revisions.db).filter(pk=revision.pk),
+                content=content,
+            )
+            changed += 1
+    return changed
+
+
+def round_all_stored_revisions(Revision, approximate_pages, using="default"):
+    """For a data migration: round every revision of any object with an approximate version.
+
+    `approximate_pages` are the pks of page rows that are approximate now (their
+    revisions are rounded even if none of them says so). Returns the count changed.
+    """
+    objects = {("page", str(pk)) for pk in approximate_pages}
+    page_type = None
+    for revision in (
+        Revision._base_manager.using(using)
+        .only("base_content_type_id", "object_id", "content")
+        .iterator(chunk_size=200)
+    ):
+        content = revision.content
+        if isinstance(content, dict) and content.get("place_approximate"):
+            objects.add((revision.base_content_type_id, revision.object_id))
+    changed = 0
+    for base_type, object_id in objects:
+        if base_type == "page":
+            if page_type is None:
+                ContentType = Revision._meta.get_field("base_content_type").related_model
+                page_type = (
+                    ContentType._base_manager.using(using)
+                    .filter(app_label="wagtailcore", model="page")
+                    .values_list("pk", flat=True)
+                    .first()
+                )
+            base_type = page_type
+        changed += round_revisions(
+            Revision._base_manager.using(using).filter(
+                base_content_type_id=base_type, object_id=object_id
+            )
+        )
+    return changed
+
+
+def round_revision_history(obj):
+    from wagtail.models import Revision
+
+    return round_revisions(Revision.objects.for_instance(obj))
 
 
 class PlacePicker:

@@ -18,16 +18,25 @@ from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
     Image,
+    ImageQuerySet,
     WagtailImageField,
     get_upload_to,
 )
 
-from warta.core.places import PLACE_FIELDS, Placed
+from warta.core.places import PLACE_FIELDS, Placed, PlacedQuerySetMixin
 from warta.core.storage import private_storage
 from warta.images.metadata import read_metadata
 
 
+class WartaImageQuerySet(PlacedQuerySetMixin, ImageQuerySet):
+    """Images' queryset whose bulk updates round approximate places (`core.places`)."""
+
+
 class WartaImage(Placed, AbstractImage):
+    objects = WartaImageQuerySet.as_manager()
+    # An approximate photo keeps only the rounded GPS point too: it is the same place.
+    approximate_also = ("original_latitude", "original_longitude")
+
     file = WagtailImageField(
         verbose_name=_("file"),
         upload_to=get_upload_to,

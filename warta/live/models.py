@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.fields import StreamField
 
-from warta.core.places import Placed
+from warta.core.places import Placed, PlacedQuerySet
 from warta.live.blocks import LiveUpdateBodyBlock
 
 # Pages that can carry a live coverage.
@@ -81,6 +81,8 @@ class LiveUpdate(Placed):
     key_event = models.BooleanField(_("key event"), default=False)
     approved = models.BooleanField(_("approved"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PlacedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("live update")

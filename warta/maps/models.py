@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 
 from warta.core.http import public
 from warta.core.models import PublicPage
+from warta.core.places import round_fields
 from warta.maps.query import BadMapQuery, parse_map_query
 from warta.maps.registry import registry
 
@@ -99,6 +100,12 @@ class MapPoint(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The registry writes rounded points already; a point written any other way is too.
+        if self.approximate:
+            round_fields(self, ("latitude", "longitude"))
+        super().save(*args, **kwargs)
 
 
 def points_for(query):

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from warta.core.places import Placed
+from warta.core.places import Placed, PlacedQuerySet
 from warta.core.storage import private_storage
 from warta.video.layout import FALLBACK, POSTER, captions_upload_to, source_upload_to
 
@@ -65,6 +65,8 @@ class Video(Placed, index.Indexed, models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     search_fields = [index.SearchField("title"), index.SearchField("caption")]
+
+    objects = PlacedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("video")
