@@ -104,3 +104,8 @@ widgets  # ModelForm Meta options
 error_messages  # ModelForm Meta options
 _errors  # factchecks.OptionalChildFormSet: Django's formset state
 _non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
+
+
+# Approximate places (core/places.py).
+alters_data  # PlacedQuerySetMixin.update: Django's flag, templates never call it
+round_all_stored_revisions  # called by the data migration articles 0008 (not scanned)
