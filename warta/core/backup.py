@@ -284,8 +284,6 @@ def check_migrations(manifest):
 def database_is_empty(connection, engine):
     if engine == "sqlite":
         target = str(connection.settings_dict["NAME"])
-        if target == ":memory:" or "mode=memory" in target:
-            raise BackupError("Cannot restore into an in-memory SQLite database.")
         if not Path(target).exists() or not Path(target).stat().st_size:
             return True
     with connection.cursor() as cursor:
@@ -378,6 +376,9 @@ def restore_backup(folder, *, connection=None, force=False):
     expected_name = DATABASE_FILES[engine]
     if manifest["database"]["name"] != expected_name:
         raise BackupError(f"{MANIFEST} names the database file {manifest['database']['name']!r}.")
+    target = str(connection.settings_dict["NAME"])
+    if engine == "sqlite" and (target == ":memory:" or "mode=memory" in target):
+        raise BackupError("Cannot restore into an in-memory SQLite database.")
     check_migrations(manifest)
     verify_files(folder, manifest)
     if not force:

@@ -19,9 +19,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection, connections
+from django.test import override_settings
 from wagtail.models import Page, Revision
 
 from warta.articles.factories import make_article, make_section, make_site
+from warta.core.storage import private_storage
 from warta.images.factories import make_image
 from warta.images.models import WartaImage, WartaRendition
 from warta.live.factories import make_coverage, make_topic, make_update
@@ -29,6 +31,7 @@ from warta.live.models import LiveEvent, LiveUpdate
 from warta.live.tests.server import committed_db, restore_migration_data  # noqa: F401
 from warta.video.models import Video
 
+pytestmark = pytest.mark.django_db
 RESTORED = "restored"
 
 
@@ -59,6 +62,23 @@ def newsroom(committed_db):  # noqa: F811
 def backup_dir(newsroom, tmp_path):
     call_command("backup", str(tmp_path / "backups"))
     [folder] = (tmp_path / "backups").iterdir()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def small_backup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A backup of the migrated database and two files, for the checks that refuse one.
+
+    Made once, outside any test's transaction (a backup waits for the write
+    lock a test transaction holds on SQLite); the tests only read it.
+    """
+    root = tmp_path_factory.mktemp("small-backup")
+    media = {"MEDIA_ROOT": root / "media", "WARTA_PRIVATE_MEDIA_ROOT": root / "private-media"}
+    with override_settings(**media), django_db_blocker.unblock():
+        private_storage().save("original_images/foto.jpg", ContentFile(b"\xff\xd8 original"))
+        default_storage.save("images/foto.width-120.jpg", ContentFile(b"\xff\xd8 rendition"))
+        call_command("backup", str(root / "backups"))
+    [folder] = (root / "backups").iterdir()
     return folder
 
 
@@ -188,13 +208,20 @@ def test_restore_refuses_what_is_not_empty_unless_forced(backup_dir, fresh_datab
         assert snapshot(restored) == snapshot("default")
 
 
-def test_restore_refuses_media_storage_that_is_not_empty(backup_dir, fresh_database, fresh_media):
+def test_restore_refuses_media_storage_that_is_not_empty(small_backup, fresh_database, fresh_media):
     (fresh_media / "media").mkdir(parents=True)
     (fresh_media / "media" / "stray.txt").write_text("left by hand")
     with pytest.raises(CommandError, match="Storage 'default' already holds files"):
-        call_command("restore", str(backup_dir), database_url=fresh_database)
+        call_command("restore", str(small_backup), database_url=fresh_database)
     if connection.vendor == "sqlite":
         assert not Path(dj_database_url.parse(fresh_database)["NAME"]).exists()
+
+
+def test_restore_refuses_the_running_sites_database(small_backup):
+    # The suite's own database: in memory on SQLite, full of migrations' rows on PostgreSQL.
+    expected = "in-memory SQLite" if connection.vendor == "sqlite" else "is not empty"
+    with pytest.raises(CommandError, match=expected):
+        call_command("restore", str(small_backup))
 
 
 def corrupted(backup_dir, tmp_path, change):
@@ -204,8 +231,8 @@ def corrupted(backup_dir, tmp_path, change):
     return broken
 
 
-def test_a_damaged_backup_restores_nothing(backup_dir, tmp_path, fresh_database, fresh_media):
-    manifest = json.loads((backup_dir / "manifest.json").read_text())
+def test_a_damaged_backup_restores_nothing(small_backup, tmp_path, fresh_database, fresh_media):
+    manifest = json.loads((small_backup / "manifest.json").read_text())
     original = manifest["media"]["private"][0]["name"]
 
     def flip_a_byte(folder):
@@ -214,7 +241,7 @@ def test_a_damaged_backup_restores_nothing(backup_dir, tmp_path, fresh_database,
         data[len(data) // 2] ^= 0xFF
         path.write_bytes(bytes(data))
 
-    broken = corrupted(backup_dir, tmp_path, flip_a_byte)
+    broken = corrupted(small_backup, tmp_path, flip_a_byte)
     with pytest.raises(CommandError, match=f"damaged, nothing was restored: .*{original}"):
         call_command("restore", str(broken), database_url=fresh_database)
     assert not fresh_media.exists()
@@ -237,17 +264,17 @@ def test_a_damaged_backup_restores_nothing(backup_dir, tmp_path, fresh_database,
     ],
 )
 def test_a_bad_manifest_is_refused_with_a_clear_message(
-    backup_dir, tmp_path, fresh_database, fresh_media, change, message
+    small_backup, tmp_path, fresh_database, fresh_media, change, message
 ):
-    broken = corrupted(backup_dir, tmp_path, change)
+    broken = corrupted(small_backup, tmp_path, change)
     with pytest.raises(CommandError, match=message):
         call_command("restore", str(broken), database_url=fresh_database)
     assert not fresh_media.exists()
 
 
-def test_a_backup_of_the_other_engine_is_refused(backup_dir, tmp_path, fresh_database):
+def test_a_backup_of_the_other_engine_is_refused(small_backup, tmp_path, fresh_database):
     other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
-    broken = corrupted(backup_dir, tmp_path, lambda folder: edit_manifest(folder, engine=other))
+    broken = corrupted(small_backup, tmp_path, lambda folder: edit_manifest(folder, engine=other))
     with pytest.raises(CommandError, match=f"holds a {other} database"):
         call_command("restore", str(broken), database_url=fresh_database)
 
