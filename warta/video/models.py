@@ -8,6 +8,7 @@ or S3) is behind it. This module is the row only: every change of the job's
 state fields goes through warta.video.jobs.
 """
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,18 @@ class Video(Placed, index.Indexed, models.Model):
     playlist_name = models.CharField(max_length=64, blank=True, editable=False)
     has_fallback = models.BooleanField(default=False, editable=False)
     rungs = models.JSONField(default=list, blank=True, editable=False)
+
+    # Who uploaded the clip: a reporter may edit and delete their own clips
+    # (warta.video.permissions, the roles in warta.people.roles).
+    uploaded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by user"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

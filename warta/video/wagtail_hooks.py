@@ -1,18 +1,44 @@
 """Videos in the admin: upload, edit, and the transcode state in the listing."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
 from warta.core.places import place_panel
 from warta.video.forms import VideoForm
 from warta.video.models import Video
 
 
+class InstancePermissionMixin:
+    """Snippet views check the model permission only; a clip's owner matters too.
+
+    A reporter may edit and delete the clips they uploaded, not a colleague's
+    (warta.video.permissions).
+    """
+
+    instance_permission = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance(self.instance_permission, self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class VideoEditView(InstancePermissionMixin, EditView):
+    instance_permission = "change"
+
+
+class VideoDeleteView(InstancePermissionMixin, DeleteView):
+    instance_permission = "delete"
+
+
 class VideoViewSet(SnippetViewSet):
     model = Video
+    edit_view_class = VideoEditView
+    delete_view_class = VideoDeleteView
     icon = "media"
     menu_label = _("Videos")
     menu_order = 310
