@@ -74,6 +74,21 @@ class Video(Placed, index.Indexed, models.Model):
         related_name="+",
     )
 
+    # Set while the clip is in the trash (warta.trash): hidden from the admin
+    # listing, the chooser and readers, files kept until it is deleted for good.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash at"), null=True, blank=True, editable=False
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -90,7 +105,7 @@ class Video(Placed, index.Indexed, models.Model):
 
     @property
     def playable(self):
-        return bool(self.output_prefix and self.playlist_name)
+        return bool(self.output_prefix and self.playlist_name) and self.trashed_at is None
 
     def output_url(self, name):
         return default_storage.url(f"{self.output_prefix}/{name}")

@@ -6,7 +6,7 @@ clip for an article is open to anyone in the admin, like every snippet chooser.
 """
 
 from wagtail.permission_policies import OwnershipPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
 
 def register_video_permission_policy():
@@ -15,3 +15,9 @@ def register_video_permission_policy():
     register_permission_policy(
         Video, OwnershipPermissionPolicy(Video, owner_field_name="uploaded_by_user")
     )
+
+
+def video_permission_policy():
+    from warta.video.models import Video
+
+    return policy_registry.get_by_type(Video)

@@ -300,7 +300,10 @@ def check_delete_page_with_children(room):
     room.client.post(page_url("delete", section))
     return {
         "can_delete": can_delete,
-        "delete view deletes": not Page.objects.filter(pk=section.pk).exists(),
+        # Deleting moves to the trash (warta.trash): off the site, restorable.
+        "delete view takes it off the site": not Page.objects.filter(
+            pk=section.pk, live=True
+        ).exists(),
     }
 
 
@@ -406,7 +409,8 @@ def delete_video(room, owner):
     room.client.post(video_url("delete", video))
     return {
         "policy allows delete": can_delete,
-        "delete view deletes": not Video.objects.filter(pk=video.pk).exists(),
+        # Deleting moves the clip to the trash (warta.trash).
+        "delete view removes it": not Video.objects.filter(pk=video.pk, trashed_at=None).exists(),
     }
 
 
@@ -579,4 +583,4 @@ def test_reporter_cannot_delete_a_section_through_the_admin(section, client):
 
     client.post(page_url("delete", section))
 
-    assert Page.objects.filter(pk=section.pk).exists()
+    assert Page.objects.filter(pk=section.pk, live=True).exists()

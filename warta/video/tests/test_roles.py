@@ -68,7 +68,12 @@ def test_a_reporter_uploads_a_clip_and_an_editor_edits_then_deletes_it(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("delete", video))
     assert response.status_code == 302
-    assert not Video.objects.filter(pk=video.pk).exists()
+    # Deleting moves the clip to the trash, files kept (warta.trash empties it).
+    video.refresh_from_db()
+    assert video.trashed_at is not None
+    assert Path(video.source.path).exists()
+    client.get(url("list"))  # shows (and so clears) the edit and delete messages
+    assert "Pawai ogoh-ogoh" not in client.get(url("list")).content.decode()
 
 
 def test_a_reporter_cannot_open_or_change_a_colleagues_clip(client, tmp_path):
