@@ -104,3 +104,13 @@ widgets  # ModelForm Meta options
 error_messages  # ModelForm Meta options
 _errors  # factchecks.OptionalChildFormSet: Django's formset state
 _non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
+# Video roles and trash (issue 17): read by Wagtail or a migration.
+VIDEO_PERMISSIONS  # people/migrations/0004_video_roles.py
+_delete  # TrashVideoAction: Wagtail's DeleteAction.execute calls it
+success_message  # VideoDeleteView: Wagtail's DeleteView reads it
+get_object_list  # the video chooser's views: Wagtail's ChooseView calls it
+choose_view_class  # VideoChooserViewSet
+choose_results_view_class  # VideoChooserViewSet
+edit_view_class  # VideoViewSet
+delete_view_class  # VideoViewSet
+chooser_viewset_class  # VideoViewSet

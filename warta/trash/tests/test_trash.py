@@ -104,6 +104,31 @@ def test_only_an_admin_deletes_for_good_and_it_is_logged(article):
     assert log.user == admin_user
 
 
+def test_bulk_delete_from_the_explorer_trashes_too(article):
+    other = make_article(article.get_parent(), title="Kedua")
+    editor, _ = logged_in("Editor")
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+
+    response = editor.post(f"{url}?id={article.pk}&id={other.pk}")
+
+    assert response.status_code == 302
+    assert set(TrashedPage.objects.values_list("page_id", flat=True)) == {article.pk, other.pk}
+    assert not Page.objects.filter(pk__in=[article.pk, other.pk], live=True).exists()
+
+
+def test_a_section_trashed_with_its_article_comes_back_with_it(article):
+    section = article.get_parent()
+    admin, _ = logged_in("Admin")
+    delete_in_admin(admin, section)
+    assert not Page.objects.filter(pk__in=[section.pk, article.pk], live=True).exists()
+    assert TrashedPage.objects.get().page_id == section.pk
+
+    admin.post(reverse("trash_restore_page", args=(TrashedPage.objects.get().pk,)))
+
+    url = article.relative_url(article.get_site())
+    assert Client().get(url, HTTP_HOST=HOST).status_code == 200
+
+
 def test_a_reporter_may_not_restore_a_published_article_from_the_trash(article):
     editor, _ = logged_in("Editor")
     delete_in_admin(editor, article)
@@ -148,6 +173,7 @@ def test_deleting_a_video_trashes_it_and_keeps_its_files(
     assert response.status_code == 302
     video.refresh_from_db()
     assert video.trashed_at is not None and source.exists()
+    assert not video.playable  # the article's video block renders nothing meanwhile
     assert "dipindahkan ke Sampah" in editor.get(reverse("trash_index")).content.decode()
     assert (
         "Ogoh-ogoh" not in editor.get(reverse("wagtailsnippets_video_video:list")).content.decode()

@@ -8,4 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         pages, videos = services.purge()
-        self.stdout.write(f"purge_trash: {pages} page(s), {videos} video(s) deleted for good")
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"purge_trash: {pages} page(s), {videos} video(s) deleted for good")
