@@ -66,6 +66,12 @@ def trash_page(page, user=None):
         UnpublishPageAction(page, user=user, log_action=False, include_descendants=True).execute(
             skip_permission_checks=True
         )
+    # A scheduled publication would bring it back out of the trash: cancelled
+    # (a restore does not schedule it again).
+    Revision.page_revisions.filter(
+        object_id__in=[str(pk) for pk in subtree.values_list("pk", flat=True)],
+        approved_go_live_at__isnull=False,
+    ).update(approved_go_live_at=None)
     entry = TrashedPage.objects.create(
         page=page, trashed_at=timezone.now(), trashed_by=user, live_revisions=live
     )

@@ -25,6 +25,10 @@ def _moved_message(request, title):
 @hooks.register("before_delete_page")
 def trash_instead_of_delete(request, page):
     """Wagtail has checked the delete permission; on confirm, trash instead of deleting."""
+    if services.is_trashed(page):
+        # Already in the trash (or below a page that is): deleted for good only from there.
+        messages.warning(request, _("This page is in the trash: restore it to edit it."))
+        return redirect("trash_index")
     if request.method != "POST":
         return None
     services.trash_page(page, user=request.user)
@@ -38,6 +42,8 @@ def trash_pages_in_bulk(request, action_type, objects, action_class_instance):
     if action_type != "delete" or not objects or not isinstance(objects[0], Page):
         return None
     for page in objects:
+        if services.is_trashed(page):
+            continue
         services.trash_page(page, user=request.user)
         _moved_message(request, page.get_admin_display_title())
     return redirect(action_class_instance.next_url or reverse("wagtailadmin_explore_root"))

@@ -104,6 +104,33 @@ def test_only_an_admin_deletes_for_good_and_it_is_logged(article):
     assert log.user == admin_user
 
 
+def test_deleting_a_trashed_page_again_sends_to_the_trash_and_changes_nothing(article):
+    admin, _ = logged_in("Admin")
+    delete_in_admin(admin, article)
+
+    response = delete_in_admin(admin, article)
+
+    assert response.status_code == 302 and response["Location"] == reverse("trash_index")
+    assert TrashedPage.objects.filter(page_id=article.pk).count() == 1
+    assert Page.objects.filter(pk=article.pk).exists()
+
+
+def test_a_scheduled_publication_does_not_bring_a_trashed_draft_back(article):
+    # A draft waiting for its scheduled time (Wagtail's unpublish cancels schedules
+    # only of live pages).
+    article.unpublish()
+    article.refresh_from_db()
+    revision = article.save_revision()
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    editor, _ = logged_in("Editor")
+    delete_in_admin(editor, article)
+
+    call_command("publish_scheduled")
+
+    assert not Page.objects.get(pk=article.pk).live
+
+
 def test_bulk_delete_from_the_explorer_trashes_too(article):
     other = make_article(article.get_parent(), title="Kedua")
     editor, _ = logged_in("Editor")
