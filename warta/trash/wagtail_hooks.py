@@ -81,9 +81,13 @@ def register_trash_actions(registry):
 
 @hooks.register("register_log_actions")
 def register_trash_log_actions(actions):
-    actions.register_action(services.MOVE, _("Move to the trash"), _("Moved to the trash"))
     actions.register_action(
-        services.RESTORE, _("Restore from the trash"), _("Restored from the trash")
+        services.MOVE, gettext_lazy("Move to the trash"), gettext_lazy("Moved to the trash")
+    )
+    actions.register_action(
+        services.RESTORE,
+        gettext_lazy("Restore from the trash"),
+        gettext_lazy("Restored from the trash"),
     )
 
 
