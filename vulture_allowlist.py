@@ -109,3 +109,13 @@ _non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
 # Approximate places (core/places.py).
 alters_data  # PlacedQuerySetMixin.update: Django's flag, templates never call it
 round_all_stored_revisions  # called by the data migration articles 0008 (not scanned)
+# Video roles and trash (issue 17): read by Wagtail or a migration.
+VIDEO_PERMISSIONS  # people/migrations/0004_video_roles.py
+_delete  # TrashVideoAction: Wagtail's DeleteAction.execute calls it
+success_message  # VideoDeleteView: Wagtail's DeleteView reads it
+get_object_list  # the video chooser's views: Wagtail's ChooseView calls it
+choose_view_class  # VideoChooserViewSet
+choose_results_view_class  # VideoChooserViewSet
+edit_view_class  # VideoViewSet
+delete_view_class  # VideoViewSet
+chooser_viewset_class  # VideoViewSet

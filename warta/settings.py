@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "warta.importers",
     "warta.discovery",
     "warta.trust",
+    "warta.trash",
     "warta.api",
     "warta.demo",
     # django-ninja: the API's docs page with its own copy of Swagger UI, not a CDN's.
@@ -277,6 +278,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "warta@localhost")
 # The old-story-edit alarm (trust/old_edits.py): articles published again this many
 # days after first publication are reported, and mailed to editors when on.
 WARTA_OLD_EDIT_DAYS = env_int("WARTA_OLD_EDIT_DAYS", 30, minimum=1)
+# Days a deleted page or video stays restorable in the trash before purge_trash deletes it.
+WARTA_TRASH_DAYS = env_int("WARTA_TRASH_DAYS", 30, minimum=1)
 WARTA_OLD_EDIT_EMAIL = env_str("WARTA_OLD_EDIT_EMAIL", "1", choices=("0", "1")) == "1"
 WAGTAILIMAGES_IMAGE_MODEL = "images.WartaImage"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -10,8 +10,8 @@ draft is never lost for want of a credit. The rule itself is
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from warta.core.page_forms import ConcurrentEditPageForm
 from warta.images.renditions import body_photos
 from warta.images.rules import missing_credit_or_alt
 
@@ -29,7 +29,7 @@ def register_publish_rule(rule: PublishRule) -> None:
         _publish_rules.append(rule)
 
 
-class CreditedPhotosPageForm(WagtailAdminPageForm):
+class CreditedPhotosPageForm(ConcurrentEditPageForm):
     """Refuses to publish (or send for review) a page whose photos lack credit or alt text."""
 
     photo_fields = ("lead_image",)

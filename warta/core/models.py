@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from warta.core.dates import ZONE_CHOICES, local_datetime
 from warta.core.http import public
+from warta.core.page_forms import ConcurrentEditPageForm
 
 
 @register_setting(icon="site")
@@ -86,6 +87,7 @@ class PublicPage(Page):
     """
 
     paginate_by = 20
+    base_form_class = ConcurrentEditPageForm
 
     class Meta:
         abstract = True

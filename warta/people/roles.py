@@ -27,6 +27,16 @@ IMAGE_PERMISSIONS = {
     ADMIN: ["add", "change", "delete", "choose"],
 }
 
+# Video permissions (model permissions on video.Video). "add" uploads clips and
+# edits or deletes the user's own (warta.video.permissions); "change" and
+# "delete" act on everyone's.
+VIDEO_PERMISSIONS = {
+    REPORTER: ["add"],
+    FACT_CHECKER: ["add"],
+    EDITOR: ["add", "change", "delete"],
+    ADMIN: ["add", "change", "delete"],
+}
+
 # Model permissions beyond pages and images: (app_label, model, codename, name).
 OTHER_PERMISSIONS = {
     ADMIN: [

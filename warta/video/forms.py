@@ -97,6 +97,9 @@ class VideoForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         video = super().save(commit=False)
+        user = getattr(self, "for_user", None)
+        if video._state.adding and video.uploaded_by_user_id is None and user is not None:
+            video.uploaded_by_user = user if user.is_authenticated else None
         source_changed = "source" in self.changed_data
         if source_changed:
             jobs.new_source(video)

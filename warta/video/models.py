@@ -8,6 +8,7 @@ or S3) is behind it. This module is the row only: every change of the job's
 state fields goes through warta.video.jobs.
 """
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,33 @@ class Video(Placed, index.Indexed, models.Model):
     has_fallback = models.BooleanField(default=False, editable=False)
     rungs = models.JSONField(default=list, blank=True, editable=False)
 
+    # Who uploaded the clip: a reporter may edit and delete their own clips
+    # (warta.video.permissions, the roles in warta.people.roles).
+    uploaded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by user"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Set while the clip is in the trash (warta.trash): hidden from the admin
+    # listing, the chooser and readers, files kept until it is deleted for good.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash at"), null=True, blank=True, editable=False
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -79,7 +107,7 @@ class Video(Placed, index.Indexed, models.Model):
 
     @property
     def playable(self):
-        return bool(self.output_prefix and self.playlist_name)
+        return bool(self.output_prefix and self.playlist_name) and self.trashed_at is None
 
     def output_url(self, name):
         return default_storage.url(f"{self.output_prefix}/{name}")

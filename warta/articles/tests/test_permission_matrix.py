@@ -9,22 +9,28 @@ a screen for it, through the admin itself with the test client, and every
 observation must match the table.
 """
 
-from functools import cached_property
+import tempfile
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images import get_permission_policy as get_image_permission_policy
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from warta.articles.factories import make_article, make_author, make_section, make_site
 from warta.articles.models import ArticleAuthor, ArticlePage
 from warta.people.factories import make_user
+from warta.video.factories import make_clip, make_video
+from warta.video.models import Video
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +58,11 @@ EXPECTED = {
     "choose an image":                   (True,    True,         True,   True),
     "change own image":                  (True,    True,         True,   True),
     "change someone else's image":       (False,   False,        True,   True),
+    "upload a video":                    (True,    True,         True,   True),
+    "change own video":                  (True,    True,         True,   True),
+    "change someone else's video":       (False,   False,        True,   True),
+    "delete own video":                  (True,    True,         True,   True),
+    "delete someone else's video":       (False,   False,        True,   True),
     "manage users":                      (False,   False,        False,  True),
     "edit site settings":                (False,   False,        False,  True),
     "manage workflows":                  (False,   False,        False,  True),
@@ -289,7 +300,10 @@ def check_delete_page_with_children(room):
     room.client.post(page_url("delete", section))
     return {
         "can_delete": can_delete,
-        "delete view deletes": not Page.objects.filter(pk=section.pk).exists(),
+        # Deleting moves to the trash (warta.trash): off the site, restorable.
+        "delete view takes it off the site": not Page.objects.filter(
+            pk=section.pk, live=True
+        ).exists(),
     }
 
 
@@ -324,6 +338,92 @@ def check_change_own_image(room):
 
 def check_change_others_image(room):
     return change_image(room, room.colleague)
+
+
+def video_url(name, video=None):
+    return reverse(f"wagtailsnippets_video_video:{name}", args=(video.pk,) if video else ())
+
+
+@lru_cache(maxsize=1)
+def tiny_clip():
+    """One real 1-second clip made with ffmpeg, shared by the video checks."""
+    return make_clip(Path(tempfile.mkdtemp(prefix="warta-matrix-")) / "klip.mp4", 1, "160x120")
+
+
+def video_form(title, source=""):
+    return {
+        "title": title,
+        "credit": "Tim Warta",
+        "caption": "",
+        "place_name": "",
+        "place_latitude": "",
+        "place_longitude": "",
+        "place_regency": "",
+        "place_province": "",
+        "source": source,
+    }
+
+
+def check_upload_video(room):
+    clip = tiny_clip()
+    upload = SimpleUploadedFile("klip.mp4", clip.read_bytes(), "video/mp4")
+    room.client.post(video_url("add"), video_form("Klip baru", upload))
+    uploaded = Video.objects.filter(title="Klip baru").first()
+    return {
+        "policy allows add": video_permission_policy().user_has_permission(room.user, "add"),
+        "listing opens": room.get_ok(video_url("list")),
+        "upload form opens": room.get_ok(video_url("add")),
+        "upload stores the clip as theirs": uploaded is not None
+        and uploaded.uploaded_by_user_id == room.user.pk,
+    }
+
+
+def change_video(room, owner):
+    video = make_video(tiny_clip(), title="Klip", uploaded_by_user=owner)
+    can_change = video_permission_policy().user_has_permission_for_instance(
+        room.user, "change", video
+    )
+    opens = room.get_ok(video_url("edit", video))
+    room.client.post(video_url("edit", video), video_form("Klip diperbarui"))
+    video.refresh_from_db()
+    return {
+        "policy allows change": can_change,
+        "edit form opens": opens,
+        "edit saves": video.title == "Klip diperbarui",
+    }
+
+
+def check_change_own_video(room):
+    return change_video(room, room.user)
+
+
+def check_change_others_video(room):
+    return change_video(room, room.colleague)
+
+
+def delete_video(room, owner):
+    video = make_video(tiny_clip(), title="Klip", uploaded_by_user=owner)
+    can_delete = video_permission_policy().user_has_permission_for_instance(
+        room.user, "delete", video
+    )
+    room.client.post(video_url("delete", video))
+    return {
+        "policy allows delete": can_delete,
+        # Deleting moves the clip to the trash (warta.trash).
+        "delete view removes it": not Video.objects.filter(pk=video.pk, trashed_at=None).exists(),
+    }
+
+
+def check_delete_own_video(room):
+    return delete_video(room, room.user)
+
+
+def check_delete_others_video(room):
+    return delete_video(room, room.colleague)
+
+
+def video_permission_policy():
+    return policy_registry.get_by_type(Video)
 
 
 def check_manage_users(room):
@@ -367,6 +467,11 @@ CHECKS = {
     "choose an image": check_choose_image,
     "change own image": check_change_own_image,
     "change someone else's image": check_change_others_image,
+    "upload a video": check_upload_video,
+    "change own video": check_change_own_video,
+    "change someone else's video": check_change_others_video,
+    "delete own video": check_delete_own_video,
+    "delete someone else's video": check_delete_others_video,
     "manage users": check_manage_users,
     "edit site settings": check_edit_site_settings,
     "manage workflows": check_manage_workflows,
@@ -478,4 +583,4 @@ def test_reporter_cannot_delete_a_section_through_the_admin(section, client):
 
     client.post(page_url("delete", section))
 
-    assert Page.objects.filter(pk=section.pk).exists()
+    assert Page.objects.filter(pk=section.pk, live=True).exists()

@@ -182,6 +182,10 @@ def screens(data, role):
     yield "image-edit", f"/admin/images/{data['image'].pk}/", None
     if role != "Reporter":
         yield "live-posting", f"/admin/live/{topic.pk}/", None
+    # Every role uploads video (people/roles.py VIDEO_PERMISSIONS) and has the trash.
+    yield "video-listing", "/admin/snippets/video/video/", None
+    yield "video-upload", "/admin/snippets/video/video/add/", None
+    yield "trash", "/admin/sampah/", None
 
 
 @pytest.mark.parametrize("role", ["Reporter", "Fact-checker", "Editor"])

@@ -86,6 +86,8 @@ class Command(BaseCommand):
             call_command("transcode_pending", verbosity=0)
             # Wire and RSS sources whose interval is up are polled into drafts (warta.importers).
             call_command("poll_feeds", verbosity=0)
+            # What has been in the trash longer than WARTA_TRASH_DAYS goes for good (warta.trash).
+            call_command("purge_trash", verbosity=0)
 
     def print_welcome(self, port):
         lines = ["", "Warta demo is running. Press Ctrl-C to stop.", ""]
