@@ -22,8 +22,25 @@ from warta.video.factories import make_clip, make_video
 from warta.video.models import Video
 from warta.video.tests.test_transcode import decodes_fully
 
-pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(settings.BASE_DIR)
+
+
+@pytest.fixture
+def keep_migration_data(django_db_setup, django_db_blocker):
+    """Put back the migrations' rows (Wagtail's root page, groups) after the flush.
+
+    The workers need committed data, so the test runs in a transactional
+    database that is flushed at the end; tests after it need the root page.
+    Requested before `transactional_db`, so torn down after its flush.
+    """
+    with django_db_blocker.unblock():
+        snapshot = connection.creation.serialize_db_to_string()
+    # With django_db_serialized_rollback, the flush leaves out post_migrate
+    # (which would recreate content types the snapshot also holds).
+    connection._test_serialized_contents = snapshot
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(snapshot)
 
 
 class WorkerDatabase:
@@ -105,7 +122,9 @@ def wait_for(check, timeout, what):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def test_a_job_whose_worker_was_killed_is_retried_and_completes(tmp_path):
+def test_a_job_whose_worker_was_killed_is_retried_and_completes(
+    tmp_path, keep_migration_data, transactional_db, django_db_serialized_rollback
+):
     clip = make_clip(tmp_path / "panjang.mp4", seconds=12, size="1280x720")
     video = make_video(clip)
     shared = WorkerDatabase(tmp_path)
