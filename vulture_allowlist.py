@@ -104,3 +104,12 @@ widgets  # ModelForm Meta options
 error_messages  # ModelForm Meta options
 _errors  # factchecks.OptionalChildFormSet: Django's formset state
 _non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
+
+
+# Accounts (people: throttle, second factor, audit, sessions).
+on_logged_in  # audit and two_factor: user_logged_in receivers
+on_logged_out  # audit: user_logged_out receiver
+on_login_failed  # audit: user_login_failed receiver, counts for the throttle
+on_user_saved  # sessions: pre_save receiver
+ThrottledLoginForm  # throttle: WAGTAILADMIN_USER_LOGIN_FORM
+PASSWORD_HASHERS  # test settings
