@@ -95,7 +95,7 @@ def clear(username, address):
     key = f"{normalise(username)}\0{address}"
     if key in index:
         del index[key]
-        cache.set(INDEX_KEY, index, timeout=None)
+        cache.set(INDEX_KEY, index, timeout=_lock_seconds())
 
 
 def locked_pairs():

@@ -170,6 +170,9 @@ class CodeForm(forms.Form):
 def verify(request):
     """The code page after the password: a TOTP code, or one recovery code (used up)."""
     user = request.user
+    if request.method == "GET":
+        # A device removed since sign-in (from another session) must not leave this one stuck.
+        request.session.pop(STATE_KEY, None)
     if _verified(request, user) or _state(request, user) != "device":
         return redirect(_safe_next(request))
     form = CodeForm(request.POST or None)

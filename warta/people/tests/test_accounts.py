@@ -418,3 +418,27 @@ def test_sessions_from_before_keep_working():
     user = make_user("editor1")
     assert user.session_generation == 0
     assert user.get_session_auth_hash() == AbstractBaseUser._get_session_auth_hash(user)
+
+
+def test_the_code_page_never_sends_off_site():
+    user = staff("editor1")
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    browser = client_from("203.0.113.27")
+    sign_in(browser, "editor1")
+    response = browser.post(
+        reverse("wagtailadmin_verify"),
+        {"code": totp_code(device), "next": "https://jahat.example/admin/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_a_device_removed_elsewhere_does_not_strand_the_session():
+    user = staff("editor1")
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    browser = client_from("203.0.113.28")
+    sign_in(browser, "editor1")
+    assert browser.get("/admin/")["Location"].startswith(reverse("wagtailadmin_verify"))
+    TOTPDevice.objects.filter(user=user).delete()
+    assert browser.get(reverse("wagtailadmin_verify")).status_code == 302
+    assert browser.get("/admin/").status_code == 200
