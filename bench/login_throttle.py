@@ -102,7 +102,8 @@ def one(port, method, body, headers):
     return time.perf_counter() - started, response.status, content
 
 
-def run(port, rate, seconds, method):
+def run(port, rate, seconds, method, closed=False):
+    """Open loop: RATE requests/s for SECONDS; closed: SECONDS requests one after another."""
     headers, body = {}, None
     if method == "POST":
         cookie, token = csrf(port)
@@ -113,6 +114,8 @@ def run(port, rate, seconds, method):
             "Cookie": f"csrftoken={cookie}",
             "Content-Type": "application/x-www-form-urlencoded",
         }
+    if closed:
+        return [one(port, method, body, headers) for _index in range(int(seconds))]
     count = int(rate * seconds)
     results = [None] * count  # in sending order
 
@@ -165,7 +168,7 @@ def main():
     print(
         "| phase | requests | median | p95 | max | median vs baseline | locked answers | status |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     server = start(env, args.port)
     try:
         one(args.port, "GET", None, {})  # warm up
@@ -176,6 +179,14 @@ def main():
             "wrong password, throttled (lock after 5)",
             run(args.port, args.rate, args.seconds, "POST"),
             baseline,
+        )
+        # One at a time (closed loop): what one answer costs, without any queue.
+        gets = run(args.port, 0, 40, "GET", closed=True)
+        single = summary("GET login page, one at a time", gets)
+        summary(
+            "wrong password on the locked pair, one at a time",
+            run(args.port, 0, 40, "POST", closed=True),
+            single,
         )
     finally:
         stop(server)

@@ -112,7 +112,10 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     User = get_user_model()
     username = credentials.get(User.USERNAME_FIELD) or credentials.get("username") or ""
     address = throttle.client_address(request)
-    locked = throttle.record_failure(username, address)
+    # The login form counted this attempt before the password check; other callers not.
+    locked = throttle.record_failure(
+        username, address, count=getattr(request, "warta_login_attempt", None)
+    )
     user = User._default_manager.filter(**{f"{User.USERNAME_FIELD}__iexact": username}).first()
     if user is None:
         logger.info("Failed sign-in for an unknown username from %s", address)

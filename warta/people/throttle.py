@@ -69,22 +69,39 @@ def locked_for(username, address):
     return max(0, int(until - time.time()) + 1)
 
 
-def record_failure(username, address):
-    """Count one wrong password for the pair; True when this one locked it."""
-    count_key, lock_key = _pair(username, address)
-    window = _lock_seconds()
-    cache.add(count_key, 0, timeout=window)
+def reserve(username, address):
+    """Count one attempt for the pair before its password is checked.
+
+    Counting first bounds the password checks per pair to the limit even when many
+    attempts arrive at once (each check takes a hash's time). Returns the count, or 0
+    when the cache is unreachable (fail open).
+    """
+    count_key, _lock_key = _pair(username, address)
+    cache.add(count_key, 0, timeout=_lock_seconds())
     try:
-        count = cache.incr(count_key)
+        return cache.incr(count_key)
     except ValueError:
         # The key expired between add and incr, or the cache is unreachable.
+        return 0
+
+
+def lock(username, address):
+    """Lock the pair for the lock time; True when this call locked it (not already locked)."""
+    _count_key, lock_key = _pair(username, address)
+    until = time.time() + _lock_seconds()
+    if not cache.add(lock_key, until, timeout=_lock_seconds()):
         return False
-    if count < _limit() or cache.get(lock_key):
-        return False
-    until = time.time() + window
-    cache.set(lock_key, until, timeout=window)
     _index_add(username, address, until)
     return True
+
+
+def record_failure(username, address, count=None):
+    """A wrong password for the pair (`count`: its reserved attempt); True when it locked it."""
+    if count is None:
+        count = reserve(username, address)
+    if count and count >= _limit():
+        return lock(username, address)
+    return False
 
 
 def clear(username, address):
@@ -152,8 +169,10 @@ def locked_message(seconds):
 class ThrottledLoginForm(LoginForm):
     """Wagtail's login form, refusing a locked account+address pair before any password check.
 
-    Failures are counted by the `user_login_failed` signal (`people/audit.py`), so every
-    `authenticate()` given a request counts, not only this form.
+    Each attempt is counted before its password is checked, so concurrent attempts cannot
+    get more than the limit of password checks; the `user_login_failed` receiver
+    (`people/audit.py`) locks the pair at the limit, and counts the failures of any other
+    `authenticate()` given a request.
     """
 
     error_messages = {
@@ -168,6 +187,15 @@ class ThrottledLoginForm(LoginForm):
             seconds = locked_for(username, address)
             if seconds:
                 raise forms.ValidationError(locked_message(seconds), code="locked")
+            count = reserve(username, address)
+            if count > _limit():
+                # Attempts beyond the limit that arrived while the last allowed ones were
+                # still being checked: refused without a password check.
+                lock(username, address)
+                seconds = locked_for(username, address) or _lock_seconds()
+                raise forms.ValidationError(locked_message(seconds), code="locked")
+            # Read by the user_login_failed receiver (people/audit.py): counted already.
+            self.request.warta_login_attempt = count
         try:
             return super().clean()
         except forms.ValidationError:

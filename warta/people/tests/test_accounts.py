@@ -100,6 +100,26 @@ def test_lock_message_is_indonesian_and_names_the_wait():
     assert "10 menit" in body
 
 
+def test_attempts_beyond_the_limit_while_others_are_checked_get_no_password_check(monkeypatch):
+    """Three attempts still being checked (counted, not failed yet): a fourth is not hashed."""
+    from django.contrib.auth import base_user
+
+    staff("editor1")
+    for _attempt in range(3):
+        throttle.reserve("editor1", "203.0.113.16")
+    checked = []
+    real_check = base_user.check_password
+    monkeypatch.setattr(
+        base_user, "check_password", lambda *a, **k: checked.append(1) or real_check(*a, **k)
+    )
+    response = sign_in(client_from("203.0.113.16"), "editor1")
+    assert LOCKED_TEXT in response.content.decode()
+    assert checked == []
+    # From another address the password is checked (the spy sees it) and the login works.
+    assert signed_in(sign_in(client_from("198.51.100.16"), "editor1"))
+    assert checked == [1]
+
+
 def test_lock_expires(settings, monkeypatch):
     staff("editor1")
     attacker = client_from("203.0.113.10")
