@@ -166,7 +166,8 @@ def main():
     print(f"{os.cpu_count()} cores, load average before: {os.getloadavg()}")
     print(f"{args.rate:g} requests/s for {args.seconds:g} s per phase, one address (127.0.0.1)")
     print(
-        "| phase | requests | median | p95 | max | median vs baseline | locked answers | status |"
+        "| phase | requests | median | p95 | max | last quarter median | last quarter p95 "
+        "| last quarter median vs baseline | locked answers | status |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
     server = start(env, args.port)
