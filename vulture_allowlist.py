@@ -119,3 +119,10 @@ choose_results_view_class  # VideoChooserViewSet
 edit_view_class  # VideoViewSet
 delete_view_class  # VideoViewSet
 chooser_viewset_class  # VideoViewSet
+# Accounts (people: throttle, second factor, audit, sessions).
+on_logged_in  # audit and two_factor: user_logged_in receivers
+on_logged_out  # audit: user_logged_out receiver
+on_login_failed  # audit: user_login_failed receiver, counts for the throttle
+on_user_saved  # sessions: pre_save receiver
+ThrottledLoginForm  # throttle: WAGTAILADMIN_USER_LOGIN_FORM
+PASSWORD_HASHERS  # test settings

@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "warta.demo",
     # django-ninja: the API's docs page with its own copy of Swagger UI, not a CDN's.
     "ninja",
+    # Second factor (warta/people/two_factor.py): TOTP devices and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -96,6 +100,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(), then: unverified staff give their code before the admin.
+    "django_otp.middleware.OTPMiddleware",
+    "warta.people.two_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -176,6 +183,14 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "people.User"
+# Accounts (warta/people, docs/decisions/0009-accounts.md): wrong passwords for one
+# account from one address before that pair is locked, and for how long; the
+# second factor required for every staff user (off: each user may turn it on).
+WARTA_LOGIN_FAILURE_LIMIT = env_int("WARTA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+WARTA_LOGIN_LOCK_SECONDS = env_int("WARTA_LOGIN_LOCK_SECONDS", 900, minimum=1)
+WARTA_2FA_REQUIRED = env_bool("WARTA_2FA_REQUIRED", default=False)
+WAGTAILADMIN_USER_LOGIN_FORM = "warta.people.throttle.ThrottledLoginForm"
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Warta")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -7,6 +7,7 @@ account can be removed without breaking old bylines.
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -18,6 +19,21 @@ from warta.core.models import PublicPage
 
 class User(AbstractUser):
     """The custom user model, in place from the first migration."""
+
+    # Bumped when the user's privileges change (groups, permissions, superuser, staff,
+    # active): it is part of the session auth hash, so every session of the user ends
+    # (people/sessions.py). 0 keeps Django's own hash, so existing sessions stay valid.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
+
+    def _get_session_auth_hash(self, secret=None):
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "warta.people.User.get_session_auth_hash",
+            f"{self.password}\0{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
