@@ -104,3 +104,12 @@ widgets  # ModelForm Meta options
 error_messages  # ModelForm Meta options
 _errors  # factchecks.OptionalChildFormSet: Django's formset state
 _non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
+
+
+# Front page (issue 10).
+is_live  # articles.home: the lead's "Langsung" marker, read by home_page.html
+first_video  # ArticlePage: the body's first video, read by the video row and index
+focal_point_x  # Wagtail's image fields, set by tests
+focal_point_y
+focal_point_width
+focal_point_height
