@@ -78,6 +78,9 @@ def first_screen_images(handler, host, path, scale):
     """[(url, bytes)] of the images inside a 360×740 viewport once the page has loaded."""
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the handler's database
+    # calls stay synchronous (as in the browser tests' conftest).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     sizes = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -279,3 +279,12 @@ def test_home_page_costs_the_same_queries_for_10_50_and_1000_articles(get, site,
     assert [html.count('<article class="card">') for html in pages] == [9, 12, 12]
     assert counts[0] == counts[1] == counts[2], counts
     assert counts[0] <= 26, counts
+
+
+def test_editors_see_the_lead_and_section_order_panels(admin_client, site, section):
+    home = site.root_page
+    response = admin_client.get(f"/admin/pages/{home.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="lead_story"' in html
+    assert "Urutan rubrik" in html and 'id="id_section_order-TOTAL_FORMS"' in html

@@ -90,8 +90,15 @@ def test_front_door_on_a_phone(served_page, demo, javascript):
     assert tab.blocked == []
 
 
+@pytest.fixture
+def demo_with_video(db, django_capture_on_commit_callbacks):
+    """The demo with its clip transcoded (the worker's job, run here on commit)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", port=80, stdout=None, stderr=None)
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
-def test_video_row_and_index_on_a_phone(served_page, demo, javascript):
+def test_video_row_and_index_on_a_phone(served_page, demo_with_video, javascript):
     """PosPapusa has the demo's video: posters on the home page and the video index, no player."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     host = "pospapusa.localhost"
