@@ -97,8 +97,9 @@ def demo_with_video(db, django_capture_on_commit_callbacks):
         call_command("load_demo", port=80, stdout=None, stderr=None)
 
 
+@pytest.mark.usefixtures("demo_with_video")
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
-def test_video_row_and_index_on_a_phone(served_page, demo_with_video, javascript):
+def test_video_row_and_index_on_a_phone(served_page, javascript):
     """PosPapusa has the demo's video: posters on the home page and the video index, no player."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     host = "pospapusa.localhost"
