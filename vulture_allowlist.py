@@ -126,3 +126,10 @@ on_login_failed  # audit: user_login_failed receiver, counts for the throttle
 on_user_saved  # sessions: pre_save receiver
 ThrottledLoginForm  # throttle: WAGTAILADMIN_USER_LOGIN_FORM
 PASSWORD_HASHERS  # test settings
+# Front page (issue 10).
+is_live  # articles.home: the lead's "Langsung" marker, read by home_page.html
+first_video  # ArticlePage: the body's first video, read by the video row and index
+focal_point_x  # Wagtail's image fields, set by tests
+focal_point_y
+focal_point_width
+focal_point_height

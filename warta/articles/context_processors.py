@@ -6,6 +6,7 @@ from warta.articles.models import (
     SectionPage,
     StandingRole,
     TopicIndexPage,
+    VideoIndexPage,
     standing_pages,
 )
 from warta.maps.models import MapPage
@@ -15,10 +16,18 @@ from warta.people.models import AuthorIndexPage
 def _navigation(site):
     """The masthead's and footer's links, in two queries (the home page's children, standing pages).
 
-    sections: the site's sections in tree order; topics, map, authors: the topic index,
-    the Peta page and the author index (or None); standing: [(role, page)] in the roles' order.
+    sections: the site's sections in tree order; topics, map, video, authors: the topic index,
+    the Peta page, the video index and the author index (or None); standing: [(role, page)]
+    in the roles' order.
     """
-    found = {"sections": [], "topics": None, "map": None, "authors": None, "standing": []}
+    found = {
+        "sections": [],
+        "topics": None,
+        "map": None,
+        "video": None,
+        "authors": None,
+        "standing": [],
+    }
     if site is None:
         return found
     kinds = {
@@ -27,6 +36,7 @@ def _navigation(site):
             (SectionPage, "sections"),
             (TopicIndexPage, "topics"),
             (MapPage, "map"),
+            (VideoIndexPage, "video"),
             (AuthorIndexPage, "authors"),
         )
     }

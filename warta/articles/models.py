@@ -8,9 +8,8 @@ HomePage (one per site)
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Window
-from django.db.models.functions import Length, RowNumber, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +30,7 @@ from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from warta.articles.blocks import ArticleBodyBlock
-from warta.articles.cards import paginated_cards, prepare_cards, type_label, with_card_images
+from warta.articles.cards import paginated_cards, type_label
 from warta.articles.forms import CreditedPhotosPageForm
 from warta.articles.modified import modified_time
 from warta.articles.page_context import contributed_context
@@ -40,6 +39,7 @@ from warta.core.models import PublicPage
 from warta.core.places import Placed, PlacedQuerySetMixin, place_panel
 from warta.core.structured import publisher
 from warta.images.renditions import SHARE_SPEC, body_photos
+from warta.video.models import Video
 
 # Wagtail's materialised path gives every tree level four characters.
 PATH_STEP = Page.steplen
@@ -52,16 +52,56 @@ class StoryType(models.TextChoices):
     FACT_CHECK = "cek-fakta", _("Fact check")
 
 
+class HomeSection(Orderable):
+    """One section in the order an editor gave the front page; unlisted sections follow."""
+
+    home = ParentalKey("articles.HomePage", on_delete=models.CASCADE, related_name="section_order")
+    section = models.ForeignKey(
+        "articles.SectionPage",
+        verbose_name=_("section"),
+        on_delete=models.CASCADE,
+        related_name="home_positions",
+    )
+
+    panels = [FieldPanel("section")]
+
+
 class HomePage(PublicPage):
-    """A site's front page: the latest stories of each section."""
+    """A site's front page: the lead story, live now, each section's latest, video, map, topics.
+
+    An editor may pin the lead story and order the sections; what is not pinned is
+    chosen automatically (the lead: the newest article live now, else the newest).
+    Its context costs a fixed number of queries whatever the archive's size
+    (articles/home.py).
+    """
 
     stories_per_section = 4
 
+    lead_story = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to lead with the newest story (a live one first)."),
+    )
+
+    content_panels = PublicPage.content_panels + [
+        FieldPanel("lead_story"),
+        InlinePanel(
+            "section_order",
+            label=_("Section"),
+            heading=_("Order of sections"),
+            help_text=_("Sections not listed follow in the menu's order."),
+        ),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "articles.SectionPage",
         "articles.StandingPage",
         "articles.TopicIndexPage",
+        "articles.VideoIndexPage",
         "people.AuthorIndexPage",
         "maps.MapPage",
     ]
@@ -69,34 +109,23 @@ class HomePage(PublicPage):
     class Meta:
         verbose_name = _("home page")
 
+    def clean(self):
+        super().clean()
+        lead = self.lead_story
+        if lead is not None and self.path and not lead.path.startswith(self.path):
+            raise ValidationError({"lead_story": _("Choose a story of this site.")})
+        for position in self.section_order.all():
+            section = position.section if position.section_id else None
+            if section is None or not self.path:
+                continue
+            if not section.path.startswith(self.path) or section.depth != self.depth + 1:
+                raise ValidationError(_("Order only this site's sections."))
+
     def get_context(self, request, *args, **kwargs):
+        from warta.articles.home import front_page
+
         context = super().get_context(request, *args, **kwargs)
-        sections = list(SectionPage.objects.live().public().child_of(self).order_by("path"))
-        # One query for all sections: number each section's articles newest first
-        # and keep the first few of each.
-        ranked = with_card_images(
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .annotate(
-                parent_path=Substr("path", 1, Length("path") - PATH_STEP),
-                rank=Window(
-                    RowNumber(),
-                    partition_by=Substr("path", 1, Length("path") - PATH_STEP),
-                    order_by=[F("published_at").desc(nulls_last=True), F("path").desc()],
-                ),
-            )
-            .filter(rank__lte=self.stories_per_section)
-            .order_by("parent_path", "rank")
-        )
-        by_section = {}
-        for article in prepare_cards(ranked, eager=1):
-            by_section.setdefault(article.parent_path, []).append(article)
-        context["section_stories"] = [
-            (section, by_section[section.path])
-            for section in sections
-            if section.path in by_section
-        ]
+        context.update(front_page(self, request))
         return context
 
 
@@ -216,6 +245,59 @@ class TopicPage(PublicPage):
         return context
 
 
+class VideoIndexPage(PublicPage):
+    """A site's "Video": its published stories with a video, newest first, by their posters."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = PublicPage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["articles.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    paginate_by = 12
+
+    class Meta:
+        verbose_name = _("video index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent()
+        stories = video_stories(home).order_by("-published_at", "-pk")
+        context["page_obj"] = self.paginate(request, stories)
+        return context
+
+
+def video_stories(home):
+    """The live, public articles of `home`'s site whose body shows a ready video (not sliced)."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .descendant_of(home)
+        .filter(first_video__output_prefix__gt="", first_video__playlist_name__gt="")
+        .select_related("first_video")
+    )
+
+
+def first_video_id(body):
+    """The id of the body's first video block's (existing) video, or None."""
+    try:
+        blocks = body.raw_data
+    except AttributeError:
+        return None
+    wanted = []
+    for block in blocks or ():
+        if isinstance(block, dict) and block.get("type") == "video":
+            value = block.get("value") or {}
+            video = value.get("video") if isinstance(value, dict) else None
+            if isinstance(video, int):
+                wanted.append(video)
+    if not wanted:
+        return None
+    # A block may still name a deleted video.
+    existing = set(Video.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    return next((pk for pk in wanted if pk in existing), None)
+
+
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -280,6 +362,16 @@ class ArticlePage(PublicPage, Placed):
     topics = ParentalManyToManyField(
         "articles.TopicPage", blank=True, related_name="articles", verbose_name=_("topics")
     )
+    # The body's first video, kept on save so the front page's video row and the
+    # video index find stories with video in one indexed query.
+    first_video = models.ForeignKey(
+        "video.Video",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = [
         FieldPanel("kicker"),
@@ -328,6 +420,13 @@ class ArticlePage(PublicPage, Placed):
             ],
             base_form_class=cls.base_form_class,
         ).bind_to_model(cls)
+
+    def save(self, *args, **kwargs):
+        self.first_video_id = first_video_id(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "first_video"}
+        return super().save(*args, **kwargs)
 
     @cached_property
     def section(self):

@@ -11,6 +11,8 @@ from warta.images.metadata import strip_private_metadata
 # also made at publish time (articles.tasks), so that is exactly what pages ask for.
 BODY_PICTURE = ("width-{400,800,1200}", "format-{avif,webp,jpeg}")
 GALLERY_PICTURE = ("fill-{400x300,800x600}", "format-{avif,webp,jpeg}")
+# The front page's lead photo: 16:9 crops around the focal point ("fill" honours it).
+LEAD_PICTURE = ("fill-{400x225,800x450}", "format-{avif,webp,jpeg}")
 # The article's share card (ArticlePage.get_context).
 SHARE_SPEC = "fill-1200x630"
 

@@ -6,8 +6,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.core.files.images import ImageFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from wagtail.rich_text import RichText
 
@@ -152,41 +150,7 @@ def test_cards_mark_video_and_map_stories(get, section):
     assert '<span class="marker marker-map">Peta</span>' in card
 
 
-def lots_of_articles(sections, count, start=0):
-    for n in range(start, start + count):
-        make_article(
-            sections[n % 3],
-            title=f"Berita {n}",
-            lead_image=make_image(n) if n % 2 else None,
-            published_at=T0 + timedelta(minutes=n),
-            place_name="Kuta" if n % 3 else "",
-            place_latitude=-8.7 if n % 3 else None,
-            place_longitude=115.1 if n % 3 else None,
-        )
-
-
-def home_queries(get):
-    get("/")  # thumbnails are made on the first view (or at publish); count a later one
-    with CaptureQueriesContext(connection) as captured:
-        response = get("/")
-    assert response.status_code == 200
-    return len(captured), response.content.decode()
-
-
-def test_home_page_costs_the_same_queries_for_10_and_50_articles(get, site):
-    sections = [make_section(site, f"Rubrik {n}", f"rubrik-{n}") for n in range(3)]
-    lots_of_articles(sections, 10)
-    small, small_html = home_queries(get)
-    lots_of_articles(sections, 40, start=10)
-    large, large_html = home_queries(get)
-    # Four a section: all ten at first, then twelve of fifty.
-    assert small_html.count('<article class="card">') == 10
-    assert large_html.count('<article class="card">') == 12
-    assert "Berita 49" in large_html and "Berita 49" not in small_html
-    for html in (small_html, large_html):
-        assert 'class="card-image"' in html and "marker-map" in html
-    assert large == small
-    assert small <= 20
+# The front page's query count: test_front_page.py.
 
 
 # Tag pages, breadcrumbs, sharing

@@ -17,9 +17,11 @@ def test_home_shows_the_latest_stories_of_each_section_newest_first(get, site, s
     make_article(other, title="Pantai bersih", published_at=T0)
     html = get("/").content.decode()
     assert html.index("Internasional") < html.index("Lingkungan")
-    # Four per section, newest first: "Dunia 5" .. "Dunia 2".
-    assert html.index("Dunia 5") < html.index("Dunia 4") < html.index("Dunia 2")
-    assert "Dunia 1" not in html
+    # The newest leads the page; then four per section, newest first: "Dunia 4" .. "Dunia 1".
+    lead = html.split('<article class="lead-story">', 1)[1].split("</article>", 1)[0]
+    assert "Dunia 5" in lead and html.count("Dunia 5</a>") == 1
+    assert html.index("Dunia 5") < html.index("Dunia 4") < html.index("Dunia 1")
+    assert "Dunia 0" not in html
     assert "Pantai bersih" in html
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
-from warta.articles.models import StandingPage, StandingRole, TopicPage
+from warta.articles.models import StandingPage, StandingRole, TopicPage, VideoIndexPage
 from warta.maps.models import MapPage
 from warta.people.models import AuthorPage
 
@@ -58,6 +58,9 @@ def test_every_reader_page_of_both_demo_sites_is_linked_from_home(client, demo):
             return page.relative_url(site)
 
         wanted = {"Peta": [url(page) for page in MapPage.objects.live().descendant_of(home)]}
+        wanted["video index"] = [
+            url(page) for page in VideoIndexPage.objects.live().descendant_of(home)
+        ]
         wanted["topics"] = [url(page) for page in TopicPage.objects.live().descendant_of(home)]
         wanted["authors"] = [url(page) for page in AuthorPage.objects.live().descendant_of(home)]
         standing = StandingPage.objects.live().descendant_of(home).exclude(role="")
@@ -67,5 +70,6 @@ def test_every_reader_page_of_both_demo_sites_is_linked_from_home(client, demo):
             assert urls, (site.hostname, kind)
             missing = [path for path in urls if path not in reached]
             assert not missing, (site.hostname, kind, missing)
+        assert 'class="lead-story"' in client.get("/", HTTP_HOST=site.hostname).content.decode()
         # Tag pages are reached from the articles' tags.
         assert any(path.startswith("/tag/") for path in reached), site.hostname

@@ -10,16 +10,19 @@ from django import template
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from warta.images.renditions import BODY_PICTURE, GALLERY_PICTURE, filter_specs
+from warta.images.renditions import BODY_PICTURE, GALLERY_PICTURE, LEAD_PICTURE, filter_specs
 
 register = template.Library()
 
-PICTURES = {"body": BODY_PICTURE, "gallery": GALLERY_PICTURE}
+PICTURES = {"body": BODY_PICTURE, "gallery": GALLERY_PICTURE, "lead": LEAD_PICTURE}
 
 
 @register.simple_tag
 def story_picture(image, kind, **attrs):
-    """A <picture> of `image` in the `kind` ("body" or "gallery") renditions, lazy by default."""
+    """A <picture> of `image` in the `kind` ("body", "gallery", "lead") renditions.
+
+    Lazy by default; the front page's lead passes loading="eager".
+    """
     if not image:
         return ""
     filters = [Filter(spec=spec) for spec in filter_specs(PICTURES[kind])]

@@ -44,3 +44,40 @@ def test_an_ended_coverage_offers_no_reload(client, coverage, topic):
     coverage.save()
     html = client.get(topic.url, HTTP_HOST="balicitizen.localhost").content.decode()
     assert "live-rendered" not in html
+
+
+def test_home_strip_lists_coverages_live_now_and_a_live_article_leads(client, site):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from warta.live.factories import make_topic
+
+    section = make_section(site, "Bali", "bali")
+    now = timezone.now()
+    make_article(section, title="Berita terbaru", published_at=now)
+    live_article = make_article(section, title="Gempa Karangasem", published_at=now - timedelta(1))
+    topic = make_topic(site)
+    ended = make_article(section, title="Sudah selesai", published_at=now - timedelta(2))
+    make_coverage(live_article)
+    topic_coverage = make_coverage(topic)
+    make_update(topic_coverage, time=now - timedelta(minutes=5))
+    make_coverage(ended, status=LiveCoverage.Status.ENDED)
+    html = client.get("/", HTTP_HOST="balicitizen.localhost").content.decode()
+    strip = html.split('<section class="live-strip"', 1)[1].split("</section>", 1)[0]
+    assert '<a href="/topik/banjir-bali/">Banjir Bali</a>' in strip
+    assert f'<a href="{live_article.relative_url(site)}">Gempa Karangasem</a>' in strip
+    assert "Sudah selesai" not in strip
+    # Most recently updated first, its time in the site's zone.
+    assert strip.index("Banjir Bali") < strip.index("Gempa Karangasem")
+    assert "Sedang berlangsung · diperbarui" in strip and "WITA" in strip
+    # Live first: the live article leads, though a newer story exists.
+    lead = html.split('<article class="lead-story">', 1)[1].split("</article>", 1)[0]
+    assert "Gempa Karangasem" in lead and '<span class="marker marker-live">' in lead
+    # Nothing live: no strip, the newest leads.
+    LiveCoverage.objects.update(status=LiveCoverage.Status.PAUSED)
+    html = client.get("/", HTTP_HOST="balicitizen.localhost").content.decode()
+    assert "live-strip" not in html
+    assert (
+        "Berita terbaru" in html.split('<article class="lead-story">', 1)[1].split("</article>")[0]
+    )

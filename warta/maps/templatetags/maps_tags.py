@@ -5,10 +5,12 @@ from django.http import QueryDict
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from warta.maps.config import map_settings
 from warta.maps.models import points_for
 from warta.maps.query import DEFAULT_DAYS, MapQuery
+from warta.maps.teaser import MAX_DOTS, teaser
 
 register = template.Library()
 
@@ -85,3 +87,21 @@ def folded_map(context, section=None, topic=None, days=DEFAULT_DAYS, label=""):
         "days": days,
         "label": label,
     }
+
+
+@register.inclusion_tag("maps/includes/map_teaser.html", takes_context=True)
+def map_teaser(context, map_page, days=DEFAULT_DAYS):
+    """The front page's map of the site's last days, a static SVG linking to Peta (one query).
+
+    Nothing without a Peta page or without placed stories in that time.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if map_page is None or site is None:
+        return {"teaser": None}
+    query = MapQuery(
+        since=timezone.now().replace(second=0, microsecond=0) - timedelta(days=days),
+        site_id=site.pk,
+    )
+    rows = points_for(query).values_list("latitude", "longitude")[:MAX_DOTS]
+    return {"teaser": teaser(rows), "map_page": map_page, "days": days, "request": request}

@@ -21,6 +21,7 @@ from warta.articles.models import (
     SectionPage,
     TopicIndexPage,
     TopicPage,
+    VideoIndexPage,
 )
 from warta.core.models import SiteSettings
 from warta.demo import content, trust_content
@@ -129,6 +130,14 @@ class Command(BaseCommand):
             "peta",
             title="Peta",
             intro="Di mana berita kami terjadi: liputan terbaru di peta.",
+        )
+        created += new
+        _, new = self.child(
+            home,
+            VideoIndexPage,
+            "video",
+            title="Video",
+            intro="Cuplikan video eksklusif dari lapangan.",
         )
         created += new
         created += load_standing_pages(home, spec["name"], spec["hostname"])
