@@ -237,6 +237,8 @@ def children(env, run_dir):
                 "--workers",
                 str(workers(env)),
                 "--preload",
+                # Its control socket would default to one path per user (~/.gunicorn).
+                "--no-control-socket",
                 "--timeout",
                 "30",
                 "--graceful-timeout",
@@ -255,6 +257,9 @@ def children(env, run_dir):
                 "127.0.0.1",
                 "--port",
                 str(streams_port),
+                # One event loop holds thousands of streams; WEB_CONCURRENCY is gunicorn's.
+                "--workers",
+                "1",
                 "--no-access-log",
                 "--timeout-graceful-shutdown",
                 "3",
@@ -292,7 +297,7 @@ def run(args):
     (run_dir / "processes.json").write_text(
         json.dumps({child.name: child.process.pid for child in stack})
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180
     ready = False
     code = 0
     try:
@@ -308,7 +313,7 @@ def run(args):
                 ready = True
                 welcome(env, sites)
             elif not ready and time.monotonic() > deadline:
-                raise RuntimeError("the stack did not come up within 60 s")
+                raise RuntimeError("the stack did not come up within 180 s")
             time.sleep(0.2)
     except RuntimeError as error:
         log(f"{error}; stopping everything")
