@@ -74,7 +74,7 @@ demo: install
 # migrate, then Varnish on $(PORT) in front of gunicorn and uvicorn, the task
 # worker and the scheduler, until Ctrl-C. DEMO=1 loads the demo content first.
 prod: install
-	$(VENV_PY) deploy/prod.py run $(if $(DEMO),--demo)
+	PORT=$(PORT) $(VENV_PY) deploy/prod.py run $(if $(DEMO),--demo)
 
 test: install browser
 	.venv/bin/ruff check .

@@ -44,7 +44,7 @@ DEFAULTS = {
 
 
 def log(message):
-    print(f"[prod] {message}", file=sys.stderr, flush=True)
+    print(f"[prod {time.strftime('%H:%M:%S', time.gmtime())}] {message}", file=sys.stderr, flush=True)
 
 
 def ports(env):

@@ -1,0 +1,65 @@
+"""The newsroom side of the production-stack smoke test, run as its own process.
+
+It writes to the stack's database the way an editor does (Wagtail's publish, the
+live services), so purges and broadcasts go out as in production. Commands, one a
+line on stdin, each answered by one JSON line on stdout:
+
+    setup              a site, a section, an article, a topic with a live coverage
+    publish <title>    the article retitled and published
+    update <text>      a live update on the coverage
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def answer(data):
+    sys.stdout.write(json.dumps(data) + "\n")
+    sys.stdout.flush()
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.settings")
+    import django
+
+    django.setup()
+    from warta.articles.factories import make_article, make_section, make_site
+    from warta.articles.models import ArticlePage
+    from warta.live.factories import make_coverage, make_topic, make_update
+    from warta.live.models import LiveCoverage
+
+    answer({"ready": True})
+    for line in sys.stdin:
+        command, _, argument = line.strip().partition(" ")
+        if command == "setup":
+            site = make_site()
+            article = make_article(make_section(site, "Internasional", "internasional"))
+            topic = make_topic(site, "Sampah plastik", "sampah-plastik")
+            coverage = make_coverage(topic)
+            answer(
+                {
+                    "host": site.hostname,
+                    "article": article.url,
+                    "topic": topic.url,
+                    "coverage": coverage.pk,
+                }
+            )
+        elif command == "publish":
+            article = ArticlePage.objects.get()
+            article.title = argument
+            article.save_revision().publish()
+            answer({"published": argument})
+        elif command == "update":
+            make_update(LiveCoverage.objects.get(), text=argument)
+            answer({"updated": argument})
+        else:
+            answer({"error": f"unknown command {command!r}"})
+
+
+if __name__ == "__main__":
+    main()
