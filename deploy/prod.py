@@ -44,7 +44,9 @@ DEFAULTS = {
 
 
 def log(message):
-    print(f"[prod {time.strftime('%H:%M:%S', time.gmtime())}] {message}", file=sys.stderr, flush=True)
+    print(
+        f"[prod {time.strftime('%H:%M:%S', time.gmtime())}] {message}", file=sys.stderr, flush=True
+    )
 
 
 def ports(env):
@@ -106,7 +108,7 @@ def ensure_database(env):
     url = urlsplit(env["DATABASE_URL"])
     if url.scheme not in ("postgres", "postgresql"):
         return
-    import psycopg  # noqa: PLC0415  (only when PostgreSQL is used)
+    import psycopg
 
     name = url.path.lstrip("/")
     admin_url = urlunsplit(url._replace(path="/postgres"))
@@ -119,7 +121,9 @@ def ensure_database(env):
                 log(f"Creating PostgreSQL database {name}")
                 connection.execute(f'CREATE DATABASE "{name}"')
     except psycopg.OperationalError as error:
-        sys.exit(f"[prod] PostgreSQL at {url.hostname}:{url.port or 5432} is not reachable: {error}")
+        sys.exit(
+            f"[prod] PostgreSQL at {url.hostname}:{url.port or 5432} is not reachable: {error}"
+        )
 
 
 def ensure_redis(env):
@@ -331,7 +335,8 @@ def welcome(env, sites):
     bind = env.get("WARTA_BIND", "127.0.0.1")
     lines = [
         "",
-        f"Warta (production) is running behind Varnish on http://{bind}:{public}/ — Ctrl-C stops it.",
+        f"Warta (production) is running behind Varnish on http://{bind}:{public}/"
+        " — Ctrl-C stops it.",
     ]
     for site in sites:
         lines.append(f"  {site['name']:<12} http://{site['hostname']}:{public}/")
@@ -348,7 +353,7 @@ def welcome(env, sites):
 def setup_django():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.settings")
-    import django  # noqa: PLC0415
+    import django
 
     django.setup()
 
@@ -356,14 +361,14 @@ def setup_django():
 def preflight(_args):
     try:
         setup_django()
-        from django.core.exceptions import ImproperlyConfigured  # noqa: PLC0415
+        from django.core.exceptions import ImproperlyConfigured
 
-        from warta.core.static_check import ensure_static_collected  # noqa: PLC0415
+        from warta.core.static_check import ensure_static_collected
 
         ensure_static_collected()
     except ImproperlyConfigured as error:
         sys.exit(f"[prod] {error}")
-    from wagtail.models import Site  # noqa: PLC0415
+    from wagtail.models import Site
 
     sites = [
         {"name": site.site_name or site.hostname, "hostname": site.hostname}
@@ -376,8 +381,8 @@ def preflight(_args):
 def scheduler(args):
     """The scheduled jobs, every `interval` seconds, until TERM or INT."""
     setup_django()
-    from django.core.management import call_command  # noqa: PLC0415
-    from django.db import close_old_connections  # noqa: PLC0415
+    from django.core.management import call_command
+    from django.db import close_old_connections
 
     received = []
     signal.signal(signal.SIGTERM, lambda signum, _frame: received.append(signum))
@@ -390,7 +395,7 @@ def scheduler(args):
                 close_old_connections()
                 try:
                     call_command(command, verbosity=0)
-                except Exception as error:  # noqa: BLE001  (one failing job must not stop the others)
+                except Exception as error:
                     log(f"scheduler: {command} failed: {error!r}")
         time.sleep(0.5)
     return 0

@@ -52,9 +52,7 @@ def backdate_page_actions(hours=1):
     PageLogEntry.objects.update(timestamp=timezone.now() - timedelta(hours=hours))
 
 
-def test_public_html_carries_last_modified_and_answers_304_to_if_modified_since(
-    get, html_paths
-):
+def test_public_html_carries_last_modified_and_answers_304_to_if_modified_since(get, html_paths):
     backdate_page_actions()
     for path in html_paths:
         first = get(path)

@@ -34,6 +34,7 @@ def main():
     from warta.live.models import LiveCoverage
 
     answer({"ready": True})
+    article_id = coverage_id = None
     for line in sys.stdin:
         command, _, argument = line.strip().partition(" ")
         if command == "setup":
@@ -41,6 +42,7 @@ def main():
             article = make_article(make_section(site, "Internasional", "internasional"))
             topic = make_topic(site, "Sampah plastik", "sampah-plastik")
             coverage = make_coverage(topic)
+            article_id, coverage_id = article.pk, coverage.pk
             answer(
                 {
                     "host": site.hostname,
@@ -50,12 +52,12 @@ def main():
                 }
             )
         elif command == "publish":
-            article = ArticlePage.objects.get()
+            article = ArticlePage.objects.get(pk=article_id)
             article.title = argument
             article.save_revision().publish()
             answer({"published": argument})
         elif command == "update":
-            make_update(LiveCoverage.objects.get(), text=argument)
+            make_update(LiveCoverage.objects.get(pk=coverage_id), text=argument)
             answer({"updated": argument})
         else:
             answer({"error": f"unknown command {command!r}"})

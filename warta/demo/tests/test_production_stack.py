@@ -43,7 +43,9 @@ def load_prod():
 
 def requirements():
     if connection.vendor != "postgresql":
-        pytest.skip("the production stack runs on PostgreSQL: this test runs in the PostgreSQL pass")
+        pytest.skip(
+            "the production stack runs on PostgreSQL: this test runs in the PostgreSQL pass"
+        )
     if shutil.which("varnishd") is None:
         reason = "varnishd is not installed (apt-get install varnish)"
         if os.environ.get("CI"):
@@ -77,7 +79,8 @@ def copy_test_database(django_db_blocker, name):
     import psycopg
 
     db = connection.settings_dict
-    server = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    server = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{host}:{port}"
     with django_db_blocker.unblock():
         connection.close()  # a template must have no other session
     with psycopg.connect(server + "/postgres", autocommit=True) as admin:
