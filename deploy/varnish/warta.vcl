@@ -91,8 +91,9 @@ sub vcl_recv {
     unset req.http.Authorization;
 
     # A healthy pages server refreshes stale pages quickly; a sick one leaves
-    # readers the last good copy for the whole grace.
-    if (std.healthy(req.backend_hint)) {
+    # readers the last good copy for the whole grace, and so does an error
+    # answered before the probe noticed (the restart from vcl_deliver).
+    if (std.healthy(req.backend_hint) && !req.http.x-warta-stale) {
         set req.grace = @GRACE_HEALTHY@;
     }
     return (hash);
@@ -122,12 +123,18 @@ sub vcl_backend_response {
     }
     # Errors from a page server in trouble never replace a good copy: a failed
     # background refresh is dropped and the stale page stays.
+    # The first error on a reader's request is abandoned too, so that the
+    # client side looks again for a stale copy (vcl_synth); the retry delivers
+    # the app's own error page, and stores nothing that would hide a stale copy.
     if (beresp.status >= 500) {
-        if (bereq.is_bgfetch) {
+        if (bereq.is_bgfetch || (!bereq.http.x-warta-stale && bereq.method == "GET"
+            && bereq.backend == pages)) {
             return (abandon);
         }
         set beresp.uncacheable = true;
-        set beresp.ttl = 1s;
+        set beresp.ttl = 0s;
+        set beresp.grace = 0s;
+        set beresp.keep = 0s;
         return (deliver);
     }
     # Only what the app declares public is shared; a cookie-setting, private or
@@ -146,9 +153,23 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # A failed background refresh keeps the stale copy instead of an error.
-    if (bereq.is_bgfetch) {
+    # A failed background refresh keeps the stale copy instead of an error; a
+    # reader's first failed fetch goes back to look for one (vcl_synth).
+    if (bereq.is_bgfetch || (!bereq.http.x-warta-stale && bereq.method == "GET"
+        && bereq.backend == pages)) {
         return (abandon);
+    }
+    set beresp.ttl = 0s;
+    set beresp.grace = 0s;
+    set beresp.keep = 0s;
+}
+
+sub vcl_synth {
+    # A fetch abandoned above: once more, taking any stale copy in the whole grace.
+    if (resp.status == 503 && req.restarts == 0 && !req.http.x-warta-stale
+        && (req.method == "GET" || req.method == "HEAD") && req.backend_hint == pages) {
+        set req.http.x-warta-stale = "1";
+        return (restart);
     }
 }
 
