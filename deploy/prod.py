@@ -283,6 +283,8 @@ def answers(port, host="127.0.0.1"):
 
 
 def run(args):
+    # Until the processes start, TERM ends the step running (subprocess.run kills it).
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     env = stack_environment()
     sites = prepare(env, args.demo)
     run_dir = Path(env["WARTA_DATA_DIR"]) / "run"

@@ -93,7 +93,9 @@ sub vcl_recv {
     # A healthy pages server refreshes stale pages quickly; a sick one leaves
     # readers the last good copy for the whole grace, and so does an error
     # answered before the probe noticed (the restart from vcl_deliver).
-    if (std.healthy(req.backend_hint) && !req.http.x-warta-stale) {
+    if (req.http.x-warta-stale) {
+        set req.grace = @GRACE_SICK@;  # set again: a restart keeps the first value
+    } elsif (std.healthy(req.backend_hint)) {
         set req.grace = @GRACE_HEALTHY@;
     }
     return (hash);
