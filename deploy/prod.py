@@ -14,6 +14,7 @@ PORT (default 8000), gunicorn on PORT+1, uvicorn on PORT+2, all on 127.0.0.1
 """
 
 import argparse
+import http.client
 import json
 import os
 import secrets
@@ -282,6 +283,18 @@ def answers(port, host="127.0.0.1"):
         return probe.connect_ex((host, port)) == 0
 
 
+def serves(port):
+    """Varnish answers 200 for a page: its probe has found gunicorn healthy."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", "/favicon.svg", headers={"Host": "127.0.0.1"})
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
 def run(args):
     # Until the processes start, TERM ends the step running (subprocess.run kills it).
     signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
@@ -315,7 +328,7 @@ def run(args):
                 (run_dir / "processes.json").write_text(
                     json.dumps({c.name: c.process.pid for c in stack if c.process})
                 )
-            if not ready and all(answers(p) for p in (public, pages_port, streams_port)):
+            if not ready and answers(streams_port) and serves(public):
                 ready = True
                 welcome(env, sites)
             elif not ready and time.monotonic() > deadline:
