@@ -7,11 +7,15 @@ line on stdin, each answered by one JSON line on stdout:
     setup              a site, a section, an article, a topic with a live coverage
     publish <title>    the article retitled and published
     update <text>      a live update on the coverage
+    idle               wait (up to 60 s) until the task worker has nothing left to do
+                       (Wagtail sends purges from the worker: a late one could ban a
+                       page the test has just cached)
 """
 
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -28,6 +32,8 @@ def main():
     import django
 
     django.setup()
+    from django_tasks_db.models import DBTaskResult
+
     from warta.articles.factories import make_article, make_section, make_site
     from warta.articles.models import ArticlePage
     from warta.live.factories import make_coverage, make_topic, make_update
@@ -59,6 +65,13 @@ def main():
         elif command == "update":
             make_update(LiveCoverage.objects.get(pk=coverage_id), text=argument)
             answer({"updated": argument})
+        elif command == "idle":
+            deadline = time.monotonic() + 60
+            while DBTaskResult.objects.ready().exists() or DBTaskResult.objects.running().exists():
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
+            answer({"idle": time.monotonic() <= deadline})
         else:
             answer({"error": f"unknown command {command!r}"})
 
