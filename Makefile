@@ -17,7 +17,7 @@ VENV_PY := .venv/bin/python
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install browser demo test format bench
+.PHONY: install browser demo prod test format bench
 
 .tools/bin/pip:
 	$(PYTHON) -m venv .tools
@@ -67,6 +67,14 @@ demo: install
 	$(VENV_PY) manage.py load_gazetteer
 	$(VENV_PY) manage.py load_demo --port $(PORT)
 	$(VENV_PY) manage.py run_demo --port $(PORT)
+
+# The production stack on this machine (README "Running in production"):
+# PostgreSQL and Redis must be running (DATABASE_URL, REDIS_URL; defaults on
+# 127.0.0.1), varnishd installed (apt-get install varnish). collectstatic,
+# migrate, then Varnish on $(PORT) in front of gunicorn and uvicorn, the task
+# worker and the scheduler, until Ctrl-C. DEMO=1 loads the demo content first.
+prod: install
+	PORT=$(PORT) $(VENV_PY) deploy/prod.py run $(if $(DEMO),--demo)
 
 test: install browser
 	.venv/bin/ruff check .

@@ -322,6 +322,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Public pages: how long browsers and shared caches may keep them.
 WARTA_PAGE_MAX_AGE = env_int("WARTA_PAGE_MAX_AGE", 60, minimum=0)
+# How long shared caches (Varnish, a CDN) keep public pages: `s-maxage`.
+WARTA_SHARED_MAX_AGE = env_int("WARTA_SHARED_MAX_AGE", WARTA_PAGE_MAX_AGE, minimum=0)
 # How long a shared cache may serve a public response stale: while it
 # revalidates, and while the origin errors or is down (warta/core/http.py).
 WARTA_STALE_WHILE_REVALIDATE = env_int("WARTA_STALE_WHILE_REVALIDATE", 30, minimum=0)

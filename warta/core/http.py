@@ -13,8 +13,12 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 
-def public(response, max_age=None):
+def public(response, max_age=None, shared_max_age=None):
     """Mark `response` as cacheable by anyone for `max_age` seconds (default: pages').
+
+    Shared caches keep it for `shared_max_age` (`s-maxage`): by default
+    `max_age`, or for pages `WARTA_SHARED_MAX_AGE` — longer is safe behind a
+    cache the app purges on publish (FRONTEND_CACHE_PURGE_URL).
 
     Shared caches may also serve it stale while they revalidate in the background
     (`stale-while-revalidate`) and while the origin answers errors or is down
@@ -24,10 +28,13 @@ def public(response, max_age=None):
     """
     if max_age is None:
         max_age = settings.WARTA_PAGE_MAX_AGE
+        if shared_max_age is None:
+            shared_max_age = settings.WARTA_SHARED_MAX_AGE
     patch_cache_control(
         response,
         public=True,
         max_age=max_age,
+        s_maxage=max_age if shared_max_age is None else shared_max_age,
         stale_while_revalidate=settings.WARTA_STALE_WHILE_REVALIDATE,
         stale_if_error=settings.WARTA_STALE_IF_ERROR,
     )

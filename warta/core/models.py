@@ -4,12 +4,14 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
 from warta.core.dates import ZONE_CHOICES, local_datetime
+from warta.core.freshness import site_changed_at
 from warta.core.http import public
 from warta.core.page_forms import ConcurrentEditPageForm
 
@@ -96,6 +98,11 @@ class PublicPage(Page):
         response = super().serve(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
             public(response)
+            # With the body's ETag (ConditionalGetMiddleware), which also
+            # answers If-Modified-Since from this header with a 304.
+            changed = site_changed_at()
+            if changed is not None and response.status_code == 200:
+                response.headers.setdefault("Last-Modified", http_date(changed.timestamp()))
         return response
 
     def paginate(self, request, queryset):

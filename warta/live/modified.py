@@ -17,3 +17,8 @@ def latest_event_times(pages):
         .annotate(latest=Max("created_at"))
     )
     return {row["coverage__page"]: row["latest"] for row in rows}
+
+
+def newest_event():
+    """The site-wide change clock of live coverage (core.freshness): the newest event."""
+    return LiveEvent.objects.order_by("-pk").values("created_at")

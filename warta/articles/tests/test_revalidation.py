@@ -41,3 +41,59 @@ def test_shared_caches_may_serve_stale_while_revalidating_and_on_errors(get, art
     control = get(article.url)["Cache-Control"]
     assert "public" in control and "stale-while-revalidate=17" in control
     assert "stale-if-error=3600" in control
+
+
+def backdate_page_actions(hours=1):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from wagtail.models import PageLogEntry
+
+    PageLogEntry.objects.update(timestamp=timezone.now() - timedelta(hours=hours))
+
+
+def test_public_html_carries_last_modified_and_answers_304_to_if_modified_since(get, html_paths):
+    backdate_page_actions()
+    for path in html_paths:
+        first = get(path)
+        assert first.status_code == 200 and first.has_header("Last-Modified"), path
+        modified = first["Last-Modified"]
+        assert get(path, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304, path
+        earlier = "Thu, 01 Jan 2026 00:00:00 GMT"
+        assert get(path, HTTP_IF_MODIFIED_SINCE=earlier).status_code == 200, path
+
+
+def test_publishing_any_page_moves_last_modified_of_every_page(get, article, html_paths):
+    backdate_page_actions()
+    before = {path: get(path)["Last-Modified"] for path in html_paths}
+    article.title = "Judul yang sudah diperbaiki"
+    article.save_revision().publish()
+    for path in html_paths:
+        again = get(path, HTTP_IF_MODIFIED_SINCE=before[path])
+        assert again.status_code == 200, path
+        assert again["Last-Modified"] != before[path], path
+
+
+def test_an_unpublished_page_moves_last_modified_too(get, article):
+    home = "/"
+    backdate_page_actions()
+    before = get(home)["Last-Modified"]
+    article.unpublish()
+    again = get(home, HTTP_IF_MODIFIED_SINCE=before)
+    assert again.status_code == 200 and article.title not in again.content.decode()
+
+
+def test_shared_caches_get_s_maxage(get, article, settings):
+    settings.WARTA_PAGE_MAX_AGE = 30
+    settings.WARTA_SHARED_MAX_AGE = 600
+    control = get(article.url)["Cache-Control"]
+    assert "max-age=30" in control and "s-maxage=600" in control
+
+
+def test_an_explicit_max_age_is_the_shared_one_too():
+    from django.http import HttpResponse
+
+    from warta.core.http import public
+
+    control = public(HttpResponse(), max_age=5)["Cache-Control"]
+    assert "max-age=5" in control and "s-maxage=5" in control
