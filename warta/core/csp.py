@@ -18,7 +18,7 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from warta.core.csp_policy import REPORT_GROUP, REPORT_PATH
+from warta.core.csp_policy import REPORT_GROUP, REPORT_PATH, SELF
 
 logger = logging.getLogger("warta.csp")
 
@@ -29,8 +29,14 @@ REPORTING_ENDPOINTS = f'{REPORT_GROUP}="{REPORT_PATH}"'
 class WartaCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
+        if report_only:
+            return parts
+        if parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = settings.WARTA_CSP_ADMIN_DIRECTIVES
+        elif getattr(request, "is_dummy", False):
+            # Wagtail's preview runs the page through the middleware on a dummy
+            # request for its public URL: the readers' policy, framed by the admin.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
     def process_response(self, request, response):

@@ -300,7 +300,7 @@ def test_the_admin_pages_editors_use_work_without_a_csp_violation(
     preview = tab.frame_locator("iframe[id$='preview-iframe'], .preview-panel iframe").first
     expect(preview.locator("h1")).to_contain_text("(diperbarui)", timeout=TIMEOUT_MS)
     tab.locator("button.action-save").first.click()
-    expect(tab.locator(".messages")).to_contain_text("disimpan", timeout=TIMEOUT_MS)
+    expect(tab.locator(".messages")).to_contain_text("telah diperbarui", timeout=TIMEOUT_MS)
     assert article.revisions.count() == revisions + 1
     assert editor.violations() == [], "page edit"
 
