@@ -104,3 +104,9 @@ widgets  # ModelForm Meta options
 error_messages  # ModelForm Meta options
 _errors  # factchecks.OptionalChildFormSet: Django's formset state
 _non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
+
+
+# Content-Security-Policy (core/csp_policy.py, core/csp.py).
+s3_origins  # called by warta/settings.py, which vulture does not read
+CONTENT_SECURITY_POLICY  # django-csp's setting, overridden in the browser test
+raise_request_exception  # django.test.Client option: answer 500 instead of raising

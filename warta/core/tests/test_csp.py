@@ -190,7 +190,8 @@ def fresh_budget(monkeypatch):
     monkeypatch.setattr(csp_module, "_budget", csp_module._LogBudget(3))
 
 
-def test_a_report_uri_report_is_logged(report, caplog, fresh_budget):
+@pytest.mark.usefixtures("fresh_budget")
+def test_a_report_uri_report_is_logged(report, caplog):
     with caplog.at_level(logging.WARNING, logger="warta.csp"):
         response = report(CSP2_REPORT)
     assert response.status_code == 204
@@ -207,7 +208,8 @@ def test_a_report_uri_report_is_logged(report, caplog, fresh_budget):
     }
 
 
-def test_a_reporting_api_report_is_logged(report, caplog, fresh_budget):
+@pytest.mark.usefixtures("fresh_budget")
+def test_a_reporting_api_report_is_logged(report, caplog):
     with caplog.at_level(logging.WARNING, logger="warta.csp"):
         response = report(REPORTING_API_REPORT, "application/reports+json")
     assert response.status_code == 204
@@ -216,7 +218,8 @@ def test_a_reporting_api_report_is_logged(report, caplog, fresh_budget):
     assert '"sample": "color: red"' in line
 
 
-def test_junk_is_a_4xx_never_a_500(report, client, caplog, fresh_budget):
+@pytest.mark.usefixtures("fresh_budget")
+def test_junk_is_a_4xx_never_a_500(report, client, caplog):
     with caplog.at_level(logging.WARNING, logger="warta.csp"):
         assert report(b"not json").status_code == 400
         assert report(b"\xff\xfe\x00").status_code == 400
@@ -231,7 +234,8 @@ def test_junk_is_a_4xx_never_a_500(report, client, caplog, fresh_budget):
     assert not [r for r in caplog.records if r.name == "warta.csp"]
 
 
-def test_long_fields_are_cut_and_a_flood_is_summarised(report, caplog, fresh_budget, monkeypatch):
+@pytest.mark.usefixtures("fresh_budget")
+def test_long_fields_are_cut_and_a_flood_is_summarised(report, caplog, monkeypatch):
     long = {"csp-report": {"blocked-uri": "https://evil.example/" + "a" * 1000}}
     with caplog.at_level(logging.WARNING, logger="warta.csp"):
         for _ in range(5):

@@ -178,9 +178,9 @@ def public_paths():
     }
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_every_public_page_type_works_without_a_csp_violation(
     watched,
-    demo_site,
     asgi_server,  # noqa: F811
     tile_server,
 ):
@@ -276,9 +276,9 @@ def jpeg_file(tmp_path):
     return path
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_the_admin_pages_editors_use_work_without_a_csp_violation(
     watched,
-    demo_site,
     asgi_server,  # noqa: F811
     tmp_path,
 ):
