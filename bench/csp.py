@@ -151,7 +151,9 @@ def report(args, host, timings, micro):
         f"- The header costs {micro['public page'][0]:.0f} µs a public response here, "
         f"{share:.2%} of the seed article's {article_ms:.1f} ms: below what the page "
         "timings can resolve, whose on/off ratios scatter around 1 by the machine's noise "
-        "(each row's range is wider than the difference).",
+        "(each row's range is wider than the difference). Only a static file, answered "
+        "by WhiteNoise in about a millisecond, could show it; in production a CDN or the "
+        "web server in front serves those.",
         "- The timings scale with the load average: compare runs at similar load only.",
     ]
     return "\n".join(lines) + "\n"
