@@ -199,10 +199,12 @@ def test_every_public_page_type_works_without_a_csp_violation(
         has_js_class = tab.evaluate("document.documentElement.classList.contains('js')")
         assert has_js_class is (name != "api docs"), name
         if name == "peta":
-            expect(tab.locator("[data-coverage-map][data-outline='ready']")).to_be_attached()
+            expect(tab.locator("[data-coverage-map][data-outline='ready']")).to_be_attached(
+                timeout=TIMEOUT_MS
+            )
             assert tab.locator(".leaflet-outline-pane path").count() >= 30
-            expect(tab.locator("img.leaflet-tile-loaded").first).to_be_attached()
-            expect(tab.locator(".leaflet-marker-icon").first).to_be_visible()
+            expect(tab.locator("img.leaflet-tile-loaded").first).to_be_attached(timeout=TIMEOUT_MS)
+            expect(tab.locator(".leaflet-marker-icon").first).to_be_visible(timeout=TIMEOUT_MS)
             assert tile_hits
         if name == "article with photo":
             image = tab.locator("main picture img").first
@@ -211,7 +213,9 @@ def test_every_public_page_type_works_without_a_csp_violation(
         if name == "search":
             assert tab.locator("main a[href*='/']").count() > 0
         if name == "api docs":
-            expect(tab.locator(".swagger-ui .info .title")).to_contain_text("Warta API")
+            expect(tab.locator(".swagger-ui .info .title")).to_contain_text(
+                "Warta API", timeout=TIMEOUT_MS
+            )
         if name == "live coverage":
             expect(tab.locator(".live-coverage")).to_have_attribute(
                 "data-connected", "1", timeout=TIMEOUT_MS
@@ -293,8 +297,10 @@ def test_the_admin_pages_editors_use_work_without_a_csp_violation(
     article = ArticlePage.objects.live().filter(lead_image__isnull=False).first()
     revisions = article.revisions.count()
     tab.goto(f"{base}/admin/pages/{article.pk}/edit/")
-    expect(tab.locator("#id_title")).to_be_visible()
-    expect(tab.locator("[data-place-picker] .leaflet-overlay-pane path").first).to_be_attached()
+    expect(tab.locator("#id_title")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(tab.locator("[data-place-picker] .leaflet-overlay-pane path").first).to_be_attached(
+        timeout=TIMEOUT_MS
+    )
     tab.fill("#id_title", article.title + " (diperbarui)")
     tab.locator("[data-side-panel-toggle='preview']").click()
     preview = tab.frame_locator("iframe[id$='preview-iframe'], .preview-panel iframe").first
@@ -317,14 +323,14 @@ def test_the_admin_pages_editors_use_work_without_a_csp_violation(
     image = WartaImage.objects.order_by("-pk").first()
     tab.goto(f"{base}/admin/images/{image.pk}/")
     picker = tab.locator("[data-place-picker]")
-    expect(picker.locator(".leaflet-overlay-pane path").first).to_be_attached()
+    expect(picker.locator(".leaflet-overlay-pane path").first).to_be_attached(timeout=TIMEOUT_MS)
     picker.locator("[data-place-map]").click(position={"x": 80, "y": 80})
-    expect(picker.locator(".leaflet-marker-icon")).to_have_count(1)
+    expect(picker.locator(".leaflet-marker-icon")).to_have_count(1, timeout=TIMEOUT_MS)
     assert editor.violations() == [], "map picker"
 
     # Video listing.
     tab.goto(f"{base}{reverse('wagtailsnippets_video_video:list')}")
-    expect(tab.locator("main table")).to_contain_text("Parade perahu hias")
+    expect(tab.locator("main table")).to_contain_text("Parade perahu hias", timeout=TIMEOUT_MS)
     assert editor.violations() == [], "video listing"
 
     # Live posting, arriving on a reader's open page.
@@ -340,10 +346,11 @@ def test_the_admin_pages_editors_use_work_without_a_csp_violation(
     text_box.click()
     text_box.press_sequentially("Warga bisa melapor timbunan sampah.")
     tab.wait_for_function(
-        "() => document.querySelector('[name=\"body-0-value\"]').value.includes('timbunan')"
+        "() => document.querySelector('[name=\"body-0-value\"]').value.includes('timbunan')",
+        timeout=TIMEOUT_MS,
     )
     tab.click("form[data-live-post-form] button[type=submit]")
-    expect(tab.locator(".messages")).to_contain_text("Pembaruan diposting.")
+    expect(tab.locator(".messages")).to_contain_text("Pembaruan diposting.", timeout=TIMEOUT_MS)
     expect(reader.tab.locator(".live-updates")).to_contain_text(
         "Posko pengaduan dibuka", timeout=TIMEOUT_MS
     )
