@@ -133,3 +133,7 @@ focal_point_x  # Wagtail's image fields, set by tests
 focal_point_y
 focal_point_width
 focal_point_height
+# Content-Security-Policy (core/csp_policy.py, core/csp.py).
+s3_origins  # called by warta/settings.py, which vulture does not read
+CONTENT_SECURITY_POLICY  # django-csp's setting, overridden in the browser test
+raise_request_exception  # django.test.Client option: answer 500 instead of raising

@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from warta.core import csp_policy
 from warta.core.env import env_bool, env_int, env_list, env_str
 from warta.video import layout as video_layout
 
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     # Outermost: a safe request the database dropped runs once more (core/outage.py).
     "warta.core.outage.RetryOnDatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, static files included (core/csp.py).
+    "warta.core.csp.WartaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "warta.core.middleware.PublicGZipMiddleware",
     # ETag (a hash of the body) on every full response and 304 for a client or
@@ -386,6 +389,32 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # attribution to draw tiles over it (docs/decisions/0004-maps.md).
 WARTA_MAP_TILE_URL = env_str("WARTA_MAP_TILE_URL", "")
 WARTA_MAP_TILE_ATTRIBUTION = env_str("WARTA_MAP_TILE_ATTRIBUTION", "")
+
+# Content-Security-Policy (django-csp 4; warta/core/csp_policy.py, docs/security.md):
+# one policy for readers' pages, JSON and errors (no inline code but a hashed
+# line, so shared caches may keep them), and what Wagtail needs under /admin/.
+# Media, static files and map tiles elsewhere than this origin are allowed by
+# their origins; WARTA_CSP_MEDIA_ORIGINS and WARTA_CSP_FRAME_SRC add more.
+_csp_media = [
+    csp_policy.origin(MEDIA_URL),
+    csp_policy.origin(STATIC_URL),
+    *csp_policy.s3_origins(
+        S3_BUCKET,
+        env_str("S3_ENDPOINT_URL", ""),
+        env_str("S3_CUSTOM_DOMAIN", ""),
+        env_str("S3_REGION", ""),
+    ),
+    *env_list("WARTA_CSP_MEDIA_ORIGINS", default=[]),
+]
+_csp_sources = {
+    "media": [o for o in _csp_media if o],
+    "tiles": [o for o in [csp_policy.origin(WARTA_MAP_TILE_URL)] if o],
+    "frames": env_list("WARTA_CSP_FRAME_SRC", default=[]),
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": csp_policy.public_directives(**_csp_sources),
+}
+WARTA_CSP_ADMIN_DIRECTIVES = csp_policy.admin_directives(**_csp_sources)
 
 # Security: production turns on everything `check --deploy` asks for.
 SECURE_CONTENT_TYPE_NOSNIFF = True

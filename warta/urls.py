@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from warta.articles.views import tag_page
+from warta.core.csp import csp_report
 from warta.core.favicon import favicon_png, favicon_svg, logo_png
 from warta.images.views import serve_public_media
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", favicon_png, name="favicon"),
     path("favicon.svg", favicon_svg, name="favicon-svg"),
     path("logo.png", logo_png, name="site-logo"),
+    path("csp-report/", csp_report, name="csp-report"),
     path("tag/<slug:slug>/", tag_page, name="tag-page"),
     path("", include("warta.discovery.urls")),
     path("", include("warta.trust.urls")),

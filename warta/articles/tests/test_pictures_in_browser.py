@@ -24,7 +24,7 @@ def test_chromium_picks_avif_only_when_the_photo_nears_the_screen(served_page, s
     assert box["height"] == pytest.approx(box["width"] * 1000 / 1600, abs=2)
 
     photo.scroll_into_view_if_needed()
-    tab.wait_for_function("document.querySelector('.figure img').complete")
+    tab.wait_for_function("() => document.querySelector('.figure img').complete")
 
     current = photo.evaluate("img => img.currentSrc")
     assert current.endswith(".avif")

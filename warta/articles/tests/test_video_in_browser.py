@@ -44,7 +44,7 @@ def play_and_wait(tab, seconds=1.0):
         " return v.play().then(() => true); }"
     )
     tab.wait_for_function(
-        f"document.querySelector('video.warta-video').currentTime > {seconds}", timeout=20_000
+        f"() => document.querySelector('video.warta-video').currentTime > {seconds}", timeout=20_000
     )
 
 

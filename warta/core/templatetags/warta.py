@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from warta.core.csp_policy import JS_CLASS_SCRIPT
 from warta.core.models import site_settings_for
 from warta.core.sanitise import render_rich_text
 from warta.core.structured import structured_data_for
@@ -23,6 +24,12 @@ def local_time(context, value):
     return format_html(
         '<time datetime="{}">{}</time>', value.isoformat(), site_settings.local_datetime(value)
     )
+
+
+@register.simple_tag
+def js_class_script():
+    """The one inline script of public pages, allowed by its hash (core/csp_policy.py)."""
+    return mark_safe(f"<script>{JS_CLASS_SCRIPT}</script>")
 
 
 @register.filter

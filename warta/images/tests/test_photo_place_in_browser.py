@@ -26,7 +26,9 @@ def test_photo_gps_is_suggested_and_used_only_on_request(editor_tab, site):
 
     picker.locator("[data-place-suggestion]").click()
     assert tab.locator("#id_place_latitude").input_value() == f"{GPS_POINT[0]:.6f}"
-    tab.wait_for_function("document.getElementById('id_place_regency').value === 'Kota Jayapura'")
+    tab.wait_for_function(
+        "() => document.getElementById('id_place_regency').value === 'Kota Jayapura'"
+    )
     tab.locator("#id_place_approximate").check()
     with tab.expect_response(lambda response: response.request.method == "POST") as saved:
         tab.locator("button.button-longrunning[type=submit]").click()

@@ -80,7 +80,7 @@ def test_posted_edited_and_deleted_updates_reach_an_open_reader_page(
         text_box.press_sequentially("Air setinggi lutut di Jalan Gatot Subroto.")
         # Draftail saves its content to the form a moment after the last keystroke.
         admin.wait_for_function(
-            "document.querySelector('[name=\"body-0-value\"]').value.includes('setinggi')"
+            "() => document.querySelector('[name=\"body-0-value\"]').value.includes('setinggi')"
         )
         admin.click("form[data-live-post-form] button[type=submit]")
         expect(admin.locator(".messages")).to_contain_text("Pembaruan diposting.")

@@ -44,7 +44,7 @@ def test_a_reader_who_scrolled_down_gets_a_button_not_a_jump(
     context, tab = open_reader(browser, asgi_server)
     try:
         tab.mouse.wheel(0, 3000)
-        tab.wait_for_function("window.scrollY > 2000")
+        tab.wait_for_function("() => window.scrollY > 2000")
         scrolled = tab.evaluate("window.scrollY")
         make_update(coverage, "Kabar paling baru.")
         make_update(coverage, "Kabar kedua.")

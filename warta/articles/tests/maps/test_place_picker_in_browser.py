@@ -39,7 +39,7 @@ def test_search_then_click_sets_the_point_and_its_area(editor_tab, site, kuta, g
     box = canvas.bounding_box()
     canvas.click(position={"x": box["width"] / 2 + 40, "y": box["height"] / 2})
     tab.wait_for_function(
-        "document.getElementById('id_place_regency').value === 'Kabupaten Jayapura'"
+        "() => document.getElementById('id_place_regency').value === 'Kabupaten Jayapura'"
     )
     assert tab.locator("#id_place_latitude").input_value() != "-2.573500"
     ARTIFACTS.mkdir(exist_ok=True)
