@@ -8,11 +8,19 @@ from warta.articles.models import (
     TopicIndexPage,
     standing_pages,
 )
+from warta.core import pagecache
 from warta.maps.models import MapPage
 from warta.people.models import AuthorIndexPage
 
 
 def _navigation(site):
+    """The site's navigation, kept until the page tree next changes (core/pagecache.py)."""
+    if site is None:
+        return _build_navigation(site)
+    return pagecache.cached(f"nav:{site.pk}", lambda: _build_navigation(site))
+
+
+def _build_navigation(site):
     """The masthead's and footer's links, in two queries (the home page's children, standing pages).
 
     sections: the site's sections in tree order; topics, map, authors: the topic index,

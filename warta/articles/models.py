@@ -36,6 +36,7 @@ from warta.articles.forms import CreditedPhotosPageForm
 from warta.articles.modified import modified_time
 from warta.articles.page_context import contributed_context
 from warta.articles.page_panels import registered_panels
+from warta.core import pagecache
 from warta.core.models import PublicPage
 from warta.core.places import Placed, place_panel
 from warta.core.structured import publisher
@@ -162,6 +163,11 @@ def standing_pages(page_or_site) -> dict:
     page = page_or_site.root_page if isinstance(page_or_site, Site) else page_or_site
     # Home pages sit at depth 2: the first two path steps name the site's tree.
     home_path = page.path[: PATH_STEP * 2]
+    # Kept until the page tree next changes (core/pagecache.py).
+    return pagecache.cached(f"standing:{home_path}", lambda: _standing_pages(home_path))
+
+
+def _standing_pages(home_path):
     found = {}
     pages = (
         StandingPage.objects.live()

@@ -16,3 +16,12 @@ class CoreConfig(AppConfig):
         pre_save.connect(
             round_approximate_place_in_revision, sender=Revision, dispatch_uid="core-revision-round"
         )
+
+        from wagtail.query import PageQuerySet
+
+        from warta.core import pagecache
+
+        pagecache.connect()
+        # `.public()` asked the database for every view restriction each time it was
+        # called (four times on an article); the restricted paths come from the cache.
+        PageQuerySet.private_q = pagecache.private_q
