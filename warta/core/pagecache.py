@@ -252,6 +252,7 @@ def _page_changed(sender, instance=None, **kwargs):
 def connect():
     """Start a new generation on every change the cached lookups depend on."""
     from django.db.models.signals import post_delete, post_save
+    from taggit.models import Tag
     from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -266,7 +267,8 @@ def connect():
         (post_page_move, "moved"),
     ):
         signal.connect(invalidate, dispatch_uid=f"pagecache-page-{name}")
-    for model in (Site, SiteSettings, PageViewRestriction):
+    # Tags are shown with the articles' bylines (articles.ArticlePage.get_context).
+    for model in (Site, SiteSettings, PageViewRestriction, Tag):
         label = model._meta.label_lower
         post_save.connect(invalidate, sender=model, dispatch_uid=f"pagecache-{label}-saved")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"pagecache-{label}-deleted")

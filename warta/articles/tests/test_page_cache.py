@@ -174,3 +174,15 @@ def test_pages_are_served_from_the_database_when_redis_is_down(settings, get, se
         response = get(article.url)
         assert response.status_code == 200
         assert "Tetap terbit" in response.content.decode()
+
+
+def test_a_renamed_author_and_a_new_tag_show_in_the_byline_at_once(get, section, author):
+    article = make_article(section, authors=[author])
+    warm(get, article.url)
+    author.title = "Ni Luh Ayu Lestari"
+    author.save_revision().publish()
+    article.tags.add("pemilu")
+    article.save_revision().publish()
+    html = get(article.url).content.decode()
+    assert "Ni Luh Ayu Lestari" in html
+    assert "pemilu" in html
