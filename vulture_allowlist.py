@@ -24,6 +24,7 @@ SiteLanguageMiddleware  # MIDDLEWARE
 PublicGZipMiddleware  # MIDDLEWARE
 RetryOnDatabaseOutageMiddleware  # MIDDLEWARE
 WordPressIdRedirectMiddleware  # MIDDLEWARE
+RequestMemoMiddleware  # MIDDLEWARE (core/pagecache.py)
 RetryOnDatabaseOutageMiddleware  # MIDDLEWARE (first)
 DegradingRedisCache  # CACHES with REDIS_URL
 PrivateFileSystemStorage  # STORAGES["private"]
@@ -104,3 +105,5 @@ widgets  # ModelForm Meta options
 error_messages  # ModelForm Meta options
 _errors  # factchecks.OptionalChildFormSet: Django's formset state
 _non_form_errors  # factchecks.OptionalChildFormSet: Django's formset state
+# Read by Wagtail's BaseSiteSetting (page URLs) on the settings SiteLanguageMiddleware sets.
+_request

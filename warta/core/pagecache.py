@@ -30,6 +30,7 @@ Within one request the generation and the entries already read are remembered
 """
 
 import contextvars
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -134,25 +135,21 @@ def site_for_request(request):
     """
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
+    from django.core.exceptions import DisallowedHost
     from django.http.request import split_domain_port
     from wagtail.models import Site
 
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # Not one of ours (CommonMiddleware answers 400): no cache entry per made-up host.
+        return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
-    site = cached(f"site:{hostname}:{port}", lambda: Site._find_for_request(request))
+    key = hashlib.sha1(f"{hostname}:{port}".encode()).hexdigest()
+    site = cached(f"site:{key}", lambda: Site._find_for_request(request))
     request._wagtail_site = site
     return site
-
-
-class SiteFromCacheMiddleware:
-    """Looks the request's site up in the cache before anything asks Wagtail for it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        site_for_request(request)
-        return self.get_response(request)
 
 
 def site_settings(site):
@@ -209,7 +206,8 @@ def serve(request, path):
     if site is None or settings.WAGTAIL_I18N_ENABLED:
         return wagtail_serve(request, path)
     url_path = site.root_page.url_path + path
-    name = f"route:{site.pk}:{url_path}"
+    # Hashed: a long or unusual path must still make a short, portable cache key.
+    name = f"route:{site.pk}:{hashlib.sha1(url_path.encode()).hexdigest()}"
     known = peek(name) if not hasattr(request, "_wagtail_route_for_request") else None
     if known is not None:
         page_id, content_type_id = known

@@ -186,3 +186,12 @@ def test_a_renamed_author_and_a_new_tag_show_in_the_byline_at_once(get, section,
     html = get(article.url).content.decode()
     assert "Ni Luh Ayu Lestari" in html
     assert "pemilu" in html
+
+
+def test_a_host_that_is_not_allowed_gets_a_400_and_no_cache_entry(client, site):
+    from django.core.cache import cache
+
+    before = set(cache._cache) if hasattr(cache, "_cache") else set()
+    assert client.get("/", HTTP_HOST="tidak-dikenal.example").status_code == 400
+    after = set(cache._cache) if hasattr(cache, "_cache") else set()
+    assert not [key for key in after - before if ":site:" in key]
