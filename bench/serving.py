@@ -62,6 +62,8 @@ def configurations(workers):
                     f"127.0.0.1:{port}",
                     "--log-level",
                     "warning",
+                    "--graceful-timeout",
+                    "5",
                 ],
             )
         )
@@ -173,6 +175,26 @@ def wrk(port, path, args):
     return rate, float(latency.group(1)) * scale, int(bad.group(1)) if bad else 0, errors
 
 
+def worker_cpu(master):
+    """{pid: CPU ticks} of the server's worker processes (the master's children)."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:  # ppid
+            found[int(stat.parent.name)] = int(fields[11]) + int(fields[12])  # utime + stime
+    return found
+
+
+def busiest_share(before, after):
+    """The busiest worker's share of the CPU time the workers used between two readings."""
+    used = [after[pid] - before.get(pid, 0) for pid in after]
+    total = sum(used)
+    return max(used) / total if total and len(used) > 1 else None
+
+
 def machine():
     model = "unknown CPU"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -186,7 +208,7 @@ def machine():
     )
 
 
-def report(args, host, results, database, load_end):
+def report(args, host, results, shares, database, load_end):
     import importlib.metadata as md
 
     versions = ", ".join(f"{name} {md.version(name)}" for name in ("gunicorn", "uvicorn", "django"))
@@ -200,22 +222,26 @@ def report(args, host, results, database, load_end):
         "interleaved rounds, medians; the article and the 404 page on the same server)",
         "",
         "| Server | Article req/s | 404 req/s | Article ÷ 404 (server time) | Article mean "
-        "latency | Article req/s per round |",
-        "|---|---:|---:|---:|---:|---|",
+        "latency | Busiest worker's CPU share | Article req/s per round |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for label, (article, baseline) in results.items():
         rate = statistics.median(r for r, _, _ in article)
         base = statistics.median(r for r, _, _ in baseline)
         latency = statistics.median(lat for _, lat, _ in article)
         rounds = ", ".join(f"{r:.0f}" for r, _, _ in article)
+        known = [share for share in shares[label] if share is not None]
+        share = f"{statistics.median(known):.0%}" if known else "(one worker)"
         lines.append(
             f"| {label} | {rate:.1f} | {base:.1f} | {base / rate:.2f}× | {latency:.1f} ms "
-            f"| {rounds} |"
+            f"| {share} | {rounds} |"
         )
     lines += [
         "",
         "Article ÷ 404 is the 404 page's rate over the article's: how many times the "
-        "article's server time is the 404 page's, the HTTP server and middleware included.",
+        "article's server time is the 404 page's, the HTTP server and middleware included. "
+        "The busiest worker's CPU share (median over the article rounds, from /proc) is 50% "
+        "when two workers share the connections evenly and 100% when one does all the work.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -263,7 +289,10 @@ def main():
         try:
             for offset, (label, argv) in enumerate(configurations(args.workers)):
                 port = args.port + offset
-                process = subprocess.Popen(argv(port), cwd=ROOT, env=env, start_new_session=True)
+                log = open(Path(data_dir) / f"server-{port}.log", "wb")  # noqa: SIM115
+                process = subprocess.Popen(
+                    argv(port), cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log
+                )
                 servers.append((label, port, process))
             for label, port, process in servers:
                 wait_listening(port, process)
@@ -274,10 +303,14 @@ def main():
                     for _ in range(20):  # warm every worker's templates and caches
                         get(port, path)
             results = {label: ([], []) for label, _, _ in servers}
+            shares = {label: [] for label, _, _ in servers}
             for number in range(1, args.rounds + 1):
-                for label, port, _ in servers:
+                for label, port, process in servers:
                     for index, path in enumerate((ARTICLE, BASELINE)):
+                        before = worker_cpu(process.pid)
                         rate, latency, bad, errors = wrk(port, path, args)
+                        if path == ARTICLE:
+                            shares[label].append(busiest_share(before, worker_cpu(process.pid)))
                         if path == ARTICLE and bad:
                             raise SystemExit(f"{label}: {bad} non-2xx answers to the article")
                         results[label][index].append((rate, latency, bad))
@@ -296,7 +329,7 @@ def main():
                 except subprocess.TimeoutExpired:
                     os.killpg(process.pid, signal.SIGKILL)
     load_end = "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
-    body = report(args, host, results, database, load_end)
+    body = report(args, host, results, shares, database, load_end)
     print(f"\n{SECTION}\n\n{body}")
     if args.write:
         write_doc(body)
