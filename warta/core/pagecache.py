@@ -22,8 +22,10 @@ moved page, whatever the cache holds.
 
 With a process-local cache (LocMemCache: the embedded default) another process's
 change cannot reach this process's cache; entries then last `LOCAL_TIMEOUT` seconds, so
-a page published by the task worker shows in the masthead of the web server's pages
-within that time. A shared cache (Redis) sees every process's changes at once.
+a page published by the task worker (scheduled publishing) shows in the masthead of the
+web server's pages within that time, the `WARTA_PAGE_MAX_AGE` readers' caches may keep a
+page anyway. A change made in the web server itself (the admin) is seen at once, and a
+shared cache (Redis, which production uses) sees every process's changes at once.
 
 Within one request the generation and the entries already read are remembered
 (`RequestMemoMiddleware`), so a lookup repeated in a request costs no cache round trip.
@@ -39,7 +41,7 @@ from django.db import transaction
 
 GENERATION_KEY = "warta:pagecache:generation"
 SHARED_TIMEOUT = 600  # seconds; entries of an old generation simply expire
-LOCAL_TIMEOUT = 10
+LOCAL_TIMEOUT = 60
 _MISSING = object()
 
 _memo = contextvars.ContextVar("warta_pagecache_memo", default=None)
