@@ -127,7 +127,7 @@ def get(port, path):
         headers={"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"},
     )
     try:
-        with urllib.request.urlopen(req, timeout=10) as response:
+        with urllib.request.urlopen(req, timeout=120) as response:  # a cold worker, under load
             response.read()
             return response.status
     except urllib.error.HTTPError as error:
