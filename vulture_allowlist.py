@@ -24,6 +24,7 @@ SiteLanguageMiddleware  # MIDDLEWARE
 PublicGZipMiddleware  # MIDDLEWARE
 RetryOnDatabaseOutageMiddleware  # MIDDLEWARE
 WordPressIdRedirectMiddleware  # MIDDLEWARE
+RequestMemoMiddleware  # MIDDLEWARE (core/pagecache.py)
 RetryOnDatabaseOutageMiddleware  # MIDDLEWARE (first)
 DegradingRedisCache  # CACHES with REDIS_URL
 PrivateFileSystemStorage  # STORAGES["private"]
@@ -137,3 +138,5 @@ focal_point_height
 s3_origins  # called by warta/settings.py, which vulture does not read
 CONTENT_SECURITY_POLICY  # django-csp's setting, overridden in the browser test
 raise_request_exception  # django.test.Client option: answer 500 instead of raising
+# Read by Wagtail's BaseSiteSetting (page URLs) on the settings SiteLanguageMiddleware sets.
+_request

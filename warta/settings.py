@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: a safe request the database dropped runs once more (core/outage.py).
     "warta.core.outage.RetryOnDatabaseOutageMiddleware",
+    # Cache lookups (site, settings, routes, navigation) read once per request (core/pagecache.py).
+    "warta.core.pagecache.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response, static files included (core/csp.py).
     "warta.core.csp.WartaCSPMiddleware",

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from warta.articles.views import tag_page
+from warta.core import pagecache
 from warta.core.csp import csp_report
 from warta.core.favicon import favicon_png, favicon_svg, logo_png
 from warta.images.views import serve_public_media
@@ -29,7 +30,13 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve_public_media))
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail's own URLs, its page view swapped for the one that takes routes from the
+# cache (core/pagecache.py); the name stays, as Wagtail reverses it for page URLs.
+*wagtail_utils, wagtail_serve_pattern = wagtail_urls.urlpatterns
+urlpatterns += [
+    *wagtail_utils,
+    re_path(wagtail_serve_pattern.pattern.regex.pattern, pagecache.serve, name="wagtail_serve"),
+]
 
 handler400 = "warta.core.views.bad_request"
 handler404 = "warta.core.views.page_not_found"

@@ -9,11 +9,19 @@ from warta.articles.models import (
     VideoIndexPage,
     standing_pages,
 )
+from warta.core import pagecache
 from warta.maps.models import MapPage
 from warta.people.models import AuthorIndexPage
 
 
 def _navigation(site):
+    """The site's navigation, kept until the page tree next changes (core/pagecache.py)."""
+    if site is None:
+        return _build_navigation(site)
+    return pagecache.cached(f"nav:{site.pk}", lambda: _build_navigation(site))
+
+
+def _build_navigation(site):
     """The masthead's and footer's links, in two queries (the home page's children, standing pages).
 
     sections: the site's sections in tree order; topics, map, video, authors: the topic index,

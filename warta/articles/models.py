@@ -35,6 +35,7 @@ from warta.articles.forms import CreditedPhotosPageForm
 from warta.articles.modified import modified_time
 from warta.articles.page_context import contributed_context
 from warta.articles.page_panels import registered_panels
+from warta.core import pagecache
 from warta.core.models import PublicPage
 from warta.core.places import Placed, PlacedQuerySetMixin, place_panel
 from warta.core.structured import publisher
@@ -191,6 +192,11 @@ def standing_pages(page_or_site) -> dict:
     page = page_or_site.root_page if isinstance(page_or_site, Site) else page_or_site
     # Home pages sit at depth 2: the first two path steps name the site's tree.
     home_path = page.path[: PATH_STEP * 2]
+    # Kept until the page tree next changes (core/pagecache.py).
+    return pagecache.cached(f"standing:{home_path}", lambda: _standing_pages(home_path))
+
+
+def _standing_pages(home_path):
     found = {}
     pages = (
         StandingPage.objects.live()
@@ -454,8 +460,14 @@ class ArticlePage(PublicPage, Placed):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        authors = [byline.author for byline in self.article_authors.select_related("author")]
-        tags = list(self.tags.all())
+        if getattr(request, "is_preview", False) or not self.live:
+            authors, tags, topics = self._byline()
+        else:
+            # Authors and topics are pages, tags change with the article's revision: kept
+            # until the page tree next changes (core/pagecache.py).
+            authors, tags, topics = pagecache.cached(
+                f"byline:{self.pk}:{self.live_revision_id}", self._byline
+            )
         url = self.get_full_url(request)
         share_image = self.share_image()
         # The article always says what it is, "Berita" too; the kicker never repeats it.
@@ -482,8 +494,7 @@ class ArticlePage(PublicPage, Placed):
             share_url=url,
             authors=authors,
             article_tags=tags,
-            # Filtered in Python: in a preview these are in-memory relations, not querysets.
-            article_topics=[topic for topic in self.topics.all() if topic.live],
+            article_topics=topics,
             share_image=share_image,
             share_image_url=request.build_absolute_uri(share_image.url) if share_image else "",
             share_text=f"{self.title} {url}",
@@ -491,6 +502,13 @@ class ArticlePage(PublicPage, Placed):
         )
         context.update(contributed_context(self, request))
         return context
+
+    def _byline(self):
+        """(authors, tags, live topics) of the article."""
+        authors = [byline.author for byline in self.article_authors.select_related("author")]
+        # Filtered in Python: in a preview these are in-memory relations, not querysets.
+        topics = [topic for topic in self.topics.all() if topic.live]
+        return authors, list(self.tags.all()), topics
 
     def share_image(self):
         """The share card (og:image): the lead image's, else the first photo of the body."""

@@ -19,3 +19,12 @@ class CoreConfig(AppConfig):
         post_save.connect(
             round_older_revisions, sender=Revision, dispatch_uid="core-revision-round-older"
         )
+
+        from wagtail.query import PageQuerySet
+
+        from warta.core import pagecache
+
+        pagecache.connect()
+        # `.public()` asked the database for every view restriction each time it was
+        # called (four times on an article); the restricted paths come from the cache.
+        PageQuerySet.private_q = pagecache.private_q

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
-from wagtail.models import Site
 
+from warta.core import pagecache
 from warta.core.models import SiteSettings
 from warta.core.views import bad_request
 
@@ -36,9 +36,13 @@ class SiteLanguageMiddleware:
 
     def __call__(self, request):
         language = settings.LANGUAGE_CODE
-        site = Site.find_for_request(request)
+        site = pagecache.site_for_request(request)
         if site is not None:
-            language = SiteSettings.for_request(request).language
+            # Where SiteSettings.for_request looks first: later callers need no query.
+            site_settings = pagecache.site_settings(site)
+            site_settings._request = request
+            setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+            language = site_settings.language
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

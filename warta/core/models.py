@@ -8,8 +8,9 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
+from warta.core import pagecache
 from warta.core.dates import ZONE_CHOICES, local_datetime
 from warta.core.freshness import site_changed_at
 from warta.core.http import public
@@ -78,7 +79,7 @@ def site_settings_for(where=None):
         site = where
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    return SiteSettings.for_site(site) if site is not None else SiteSettings()
+    return pagecache.site_settings(site) if site is not None else SiteSettings()
 
 
 class PublicPage(Page):
@@ -93,6 +94,16 @@ class PublicPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, but without two queries when no restriction is above the page.
+
+        The restricted paths come from the cache (core/pagecache.py); an alias is left
+        to Wagtail, which checks its source page's restrictions.
+        """
+        if self.alias_of_id is None and not pagecache.is_under_restriction(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

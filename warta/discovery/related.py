@@ -19,9 +19,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from warta.articles.models import ArticlePage, ArticlePageTag
+from warta.core import pagecache
 from warta.discovery.related_models import RelatedPlacement, RelatedProfile, RelatedRead
 from warta.discovery.related_scoring import Story, rank, term_profile
 
@@ -327,7 +328,7 @@ def related_reads_context(page, request) -> dict:
     )
     if not rows:
         return {}
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = pagecache.restricted_paths()
     root = _site_root(page)
     hand = _hand_picked(page.body)
     reads = [
