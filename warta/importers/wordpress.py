@@ -10,9 +10,10 @@ The one write path of an import (the command and any other caller use
 2. attachments → WartaImages;
 3. posts → ArticlePages, pages → StandingPages, with their old URLs as 301s.
 
-Each item is written in its own transaction: a failure leaves the items
-before it whole and the item itself unwritten, and running the import again
-resumes, because every item is found again through `ImportedObject` and
+Items are written in transactions of `BATCH_SIZE`, each item in its own
+savepoint: an item that fails (a bad value, a missing file) is left out
+whole and reported, the others of its batch are kept; a crash loses at most
+the open batch, and running the import again resumes, because every item is found again through `ImportedObject` and
 skipped when the digest of what it was made from has not changed (no new
 revision, no new redirect). A dry run does everything in one transaction and
 rolls it back, and fetches or stores no media.
