@@ -13,10 +13,11 @@ The one write path of an import (the command and any other caller use
 Items are written in transactions of `BATCH_SIZE`, each item in its own
 savepoint: an item that fails (a bad value, a missing file) is left out
 whole and reported, the others of its batch are kept; a crash loses at most
-the open batch, and running the import again resumes, because every item is found again through `ImportedObject` and
-skipped when the digest of what it was made from has not changed (no new
-revision, no new redirect). A dry run does everything in one transaction and
-rolls it back, and fetches or stores no media.
+the open batch, and running the import again resumes, because every item
+is found again through `ImportedObject` and skipped when the digest of what
+it was made from has not changed (no new revision, no new redirect). A dry
+run does everything in one transaction and rolls it back, and fetches or
+stores no media.
 """
 
 import hashlib
