@@ -69,6 +69,9 @@ _test_serialized_contents  # Django's test runner (live/tests/server.py)
 should_exit  # uvicorn.Server's stop flag (live/tests/server.py)
 locked_at  # Wagtail's page lock (articles/tests/test_permission_matrix.py)
 locked_by  # Wagtail's page lock
+_cached_parent_obj  # treebeard's cached parent (importers/wordpress.py publish_new)
+_is_site_root  # Wagtail's site-root flag, read by Page.save (importers/wordpress.py)
+live_revision  # Wagtail's page field, set in memory by importers/wordpress.py publish_new
 # Model fields only filtered on by keyword.
 active  # FeedSource, ingest.due_sources and tasks.poll_feed
 started_by  # ImportRun, set by runs.start: who started an admin import
@@ -77,6 +80,7 @@ started_by  # ImportRun, set by runs.start: who started an admin import
 # validates what an endpoint returns.
 alt  # schemas.Image
 type_label  # schemas.ArticleSummary
+kind_label  # schemas.Correction
 body_html  # schemas.Article
 bio_html  # schemas.Author
 detail  # errors.Problem

@@ -7,7 +7,12 @@ of N posts (Gutenberg bodies of a heading and six paragraphs, 20 categories,
 200 tags, 5 authors, no media), then times `import_wordpress` alone. Peak
 memory is the child's maximum resident set size, read before and after the
 import, for two export sizes: memory flat in the export size means the two
-peaks are close.
+peaks are close. The import's CPU time (user + system) is recorded beside the
+wall time: on a shared machine it is the steadier figure.
+
+`--baseline DIR` also times, in the same run and the same way, the importer of
+another checkout (e.g. `/work/main`, the code before a change) at
+`--baseline-sizes` (default 1,000 posts), for a ratio.
 """
 
 import argparse
@@ -82,8 +87,13 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(posts):
-    """One measured import in a fresh database; prints its figures as JSON."""
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child(posts, root=ROOT):
+    """One measured import in a fresh database, with the code in `root`; prints JSON."""
     data_dir = tempfile.mkdtemp(prefix="warta-bench-wxr-")
     os.environ.update(
         DJANGO_SETTINGS_MODULE="warta.settings",
@@ -93,7 +103,7 @@ def child(posts):
     )
     for name in ("DATABASE_URL", "REDIS_URL", "S3_BUCKET"):
         os.environ.pop(name, None)
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(root))
     import django
     from django.core.management import call_command
 
@@ -107,18 +117,23 @@ def child(posts):
     export = Path(data_dir) / "export.xml"
     write_export(export, posts)
     before = peak_rss_mb()
+    cpu = cpu_seconds()
     started = time.perf_counter()
     out = io.StringIO()
     call_command("import_wordpress", str(export), site=site.hostname, stdout=out, verbosity=0)
     seconds = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu
+    import warta
     from warta.articles.models import ArticlePage
 
     assert ArticlePage.objects.count() == posts, out.getvalue()
+    assert Path(warta.__file__).resolve().is_relative_to(root), warta.__file__
     print(
         json.dumps(
             {
                 "posts": posts,
                 "seconds": seconds,
+                "cpu_seconds": cpu,
                 "export_mb": export.stat().st_size / 1024 / 1024,
                 "rss_before_mb": before,
                 "rss_peak_mb": peak_rss_mb(),
@@ -145,35 +160,54 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another checkout to time, for a ratio")
+    parser.add_argument("--baseline-sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child)
+        return child(args.child, args.root.resolve())
     hardware, load_start = machine()
     started = time.strftime("%a %b %d %H:%M:%S UTC %Y", time.gmtime())
+    runs_wanted = [("this checkout", ROOT, size) for size in args.sizes]
+    if args.baseline:
+        runs_wanted += [
+            (f"baseline ({args.baseline})", args.baseline, size) for size in args.baseline_sizes
+        ]
     results = {}
     for _round in range(args.rounds):
-        for size in args.sizes:
+        for label, root, size in runs_wanted:
             run = subprocess.run(
-                [sys.executable, __file__, "--child", str(size)],
+                [sys.executable, __file__, "--child", str(size), "--root", str(root)],
                 check=True,
                 capture_output=True,
                 text=True,
             )
             result = json.loads(run.stdout.strip().splitlines()[-1])
-            print(result, flush=True)
-            results.setdefault(size, []).append(result)
+            print(label, result, flush=True)
+            results.setdefault((label, size), []).append(result)
     _, load_end = machine()
     rows = []
-    for size, runs in results.items():
+    medians = {}
+    for (label, size), runs in results.items():
         rates = [r["posts"] / r["seconds"] for r in runs]
+        cpu_rates = [r["posts"] / r["cpu_seconds"] for r in runs]
+        medians[(label, size)] = statistics.median(cpu_rates)
         rows.append(
-            f"| {size:,} | {runs[0]['export_mb']:.1f} | "
+            f"| {label} | {size:,} | {runs[0]['export_mb']:.1f} | "
             f"{statistics.median(r['seconds'] for r in runs):.1f} | "
             f"{statistics.median(rates):.0f} ({min(rates):.0f}–{max(rates):.0f}) | "
+            f"{statistics.median(r['cpu_seconds'] for r in runs):.1f} | "
+            f"{statistics.median(cpu_rates):.0f} | "
             f"{statistics.median(r['rss_before_mb'] for r in runs):.0f} | "
             f"{statistics.median(r['rss_peak_mb'] for r in runs):.0f} |"
         )
+    ratios = [
+        f"- Ratio, posts per CPU second, this checkout / baseline at {size:,} posts: "
+        f"{medians[('this checkout', size)] / medians[(label, size)]:.1f}×"
+        for (label, size) in medians
+        if label != "this checkout" and ("this checkout", size) in medians
+    ]
     body = "\n".join(
         [
             SECTION,
@@ -182,6 +216,8 @@ def main():
             f"- Machine: {hardware}; load average {load_start} at the start, {load_end} at the end",
             "- Software: SQLite, local-memory cache, DEBUG off, no media",
             f"- Command: `.venv/bin/python bench/wordpress_import.py --rounds {args.rounds}"
+            f"{' --sizes ' + ' '.join(map(str, args.sizes))}"
+            f"{f' --baseline {args.baseline}' if args.baseline else ''}"
             f"{' --write' if args.write else ''}`",
             "",
             f"`import_wordpress` of a generated export, each run in a fresh database "
@@ -189,9 +225,12 @@ def main():
             "Peak memory is the process's maximum RSS, Django loaded and migrated "
             "(before) and after the import:",
             "",
-            "| Posts | Export MB | Seconds | Posts/s (range) | RSS before, MB | Peak RSS, MB |",
-            "|---:|---:|---:|---:|---:|---:|",
+            "| Code | Posts | Export MB | Seconds | Posts/s (range) | CPU s | Posts per CPU s "
+            "| RSS before, MB | Peak RSS, MB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
+            "",
+            *ratios,
             "",
         ]
     )

@@ -3,7 +3,8 @@
 Every endpoint starts from one of these, so "public data only" is decided
 here once: pages are live and outside every view restriction (Wagtail's
 `live()` and `public()`: no drafts, no private pages); live coverages and
-their updates only on such pages, and only approved updates. Lists load what
+their updates only on such pages, and only approved updates; corrections
+only on such articles (withdrawn ones too, as readers see them: marked). Lists load what
 they show in a fixed number of queries, whatever their length (a test holds
 the article list to that).
 """
@@ -24,6 +25,7 @@ from warta.articles.models import (
 )
 from warta.live.models import LiveCoverage
 from warta.people.models import AuthorPage
+from warta.trust.models import CorrectionNote
 
 
 def public_pages(model, site):
@@ -98,6 +100,16 @@ def coverages(site):
     """Live coverages readers can follow: on a public page of the site."""
     pages = public_pages(Page, site)
     return LiveCoverage.objects.filter(page__in=pages).select_related("page").order_by("-pk")
+
+
+def corrections(site, since=None):
+    """Notes on the site's public articles, newest first; `since`: written or withdrawn then."""
+    notes = CorrectionNote.objects.filter(
+        article__in=public_pages(ArticlePage, site).values("pk")
+    ).select_related("article")
+    if since is not None:
+        notes = notes.filter(Q(created_at__gte=since) | Q(withdrawn_at__gte=since))
+    return notes.order_by("-created_at", "-pk")
 
 
 def updates(coverage):

@@ -131,6 +131,20 @@ def coverage(request, site, coverage):
     }
 
 
+def correction(request, site, note):
+    return {
+        "id": note.pk,
+        "site": site.pk,
+        "kind": note.kind,
+        "kind_label": str(note.get_kind_display()),
+        "text": note.text,
+        "created_at": note.created_at,
+        "withdrawn_at": note.withdrawn_at,
+        "withdraw_reason": note.withdraw_reason,
+        "article": link(request, note.article),
+    }
+
+
 def update(request, update, site_settings):
     return {
         "id": update.pk,

@@ -14,6 +14,7 @@ from ninja import Field, Schema
 from pydantic import field_validator
 
 from warta.articles.models import StoryType
+from warta.trust.models import NoteKind
 
 # Ids beyond this cannot be rows of ours (bigint, with room for SQLite).
 MAX_ID = 2**62
@@ -65,14 +66,33 @@ class ArticleQuery(ListQuery):
     @field_validator("updated_since")
     @classmethod
     def in_utc(_cls, value):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        try:
-            return value.astimezone(UTC)
-        except OverflowError:
-            raise ValueError("outside the years 1 to 9999 in UTC") from None
+        return in_utc(value)
+
+
+class CorrectionQuery(ListQuery):
+    since: datetime | None = Field(
+        None,
+        description=(
+            "Only notes written or withdrawn at or after this time (ISO 8601; UTC when no offset)."
+        ),
+    )
+
+    @field_validator("since")
+    @classmethod
+    def in_utc(_cls, value):
+        return in_utc(value)
+
+
+def in_utc(value):
+    """A time parameter in UTC (a time without an offset is taken as UTC)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("outside the years 1 to 9999 in UTC") from None
 
 
 class Site(Schema):
@@ -230,3 +250,23 @@ class LiveUpdate(Schema):
 class LiveUpdateList(Page):
     coverage: LiveCoverage
     items: list[LiveUpdate]
+
+
+class Correction(Schema):
+    id: int
+    site: int
+    kind: Literal[tuple(NoteKind.values)] = Field(
+        description="koreksi (correction), klarifikasi (clarification) or pembaruan (update)."
+    )
+    kind_label: str
+    text: str
+    created_at: datetime
+    withdrawn_at: datetime | None = Field(
+        description="When the note was withdrawn; readers still see it, marked so."
+    )
+    withdraw_reason: str
+    article: Link
+
+
+class CorrectionList(Page):
+    items: list[Correction]

@@ -34,8 +34,8 @@ from warta.live.models import LiveCoverage
 
 DESCRIPTION = """\
 Published, public stories of every Warta site: articles, sections, topics,
-authors and live coverage. Read-only, no authentication, the same answer for
-every client.
+authors, live coverage and the corrections noted on articles. Read-only, no
+authentication, the same answer for every client.
 
 - **Site**: each endpoint answers for the site of the host name asked; `site`
   names another site by id (see `/sites`).
@@ -232,3 +232,17 @@ def live_updates(request, coverage_id: ObjectId, query: Query[schemas.ListQuery]
     site_settings = site_settings_for(site)
     items = [represent.update(request, row, site_settings) for row in rows]
     return page_of(request, items, cursor, coverage=represent.coverage(request, site, coverage))
+
+
+@api.get("/corrections", response={200: schemas.CorrectionList, **ERRORS}, tags=["corrections"])
+def corrections(request, query: Query[schemas.CorrectionQuery]):
+    """Corrections, clarifications and updates noted on the site's articles, newest first.
+
+    Withdrawn notes stay listed, with when and why, as readers see them.
+    """
+    check_parameters(request, schemas.CorrectionQuery)
+    site = site_for(request, query.site)
+    rows, cursor = queries.newest_first_page(
+        queries.corrections(site, query.since), query.cursor, query.limit, "created_at"
+    )
+    return page_of(request, [represent.correction(request, site, row) for row in rows], cursor)

@@ -11,6 +11,7 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from openapi_spec_validator import validate
@@ -21,6 +22,7 @@ from wagtail.rich_text import RichText
 
 from warta.articles.factories import make_article
 from warta.live.factories import make_coverage, make_topic, make_update
+from warta.trust.models import CorrectionNote, NoteKind
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +43,7 @@ def test_the_openapi_document_is_valid(api):
         "/api/v1/sites",
         "/api/v1/live-coverages",
         "/api/v1/live-coverages/{coverage_id}/updates",
+        "/api/v1/corrections",
     } <= paths
 
 
@@ -72,7 +75,10 @@ def content(site, section, author):
         ("heading", {"text": "Subjudul", "level": "h2"}),
         ("related", {"page": related}),
     ]
-    make_article(section, title="Berita", authors=[author], body=body, place_name="Kuta")
+    story = make_article(section, title="Berita", authors=[author], body=body, place_name="Kuta")
+    CorrectionNote.objects.create(
+        article=story, kind=NoteKind.CORRECTION, text="Nama desa.", created_at=timezone.now()
+    )
     topic = make_topic(site)
     make_update(make_coverage(topic), headline="Terbaru")
 
@@ -82,7 +88,7 @@ def test_generated_requests_never_get_a_server_error(wsgi_app, content, settings
     settings.WARTA_API_RATE_REQUESTS = 10**9
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 8
+    assert len(operations) == 9
 
     for operation in operations:
 

@@ -1,4 +1,4 @@
-"""An import queues one search and one reference-index task per object, and both indexes fill."""
+"""An import indexes each object once per index, in one task per batch, and both indexes fill."""
 
 from collections import Counter
 
@@ -9,13 +9,14 @@ from wagtail.models import ReferenceIndex
 from wagtail.tasks import update_reference_index_task
 
 from warta.articles.models import ArticlePage
+from warta.importers.indexing import index_saved
 from warta.importers.models import ImportedObject
 
 pytestmark = pytest.mark.django_db
 
 
 class CountingBackend(ImmediateBackend):
-    """The immediate backend, counting what is queued: (index, app, model, pk)."""
+    """The immediate backend, counting what is queued: (index, app, model, pk), and batches."""
 
     counts = Counter()
     names = {
@@ -27,6 +28,11 @@ class CountingBackend(ImmediateBackend):
         name = self.names.get(task.module_path)
         if name:
             self.counts[(name, *args)] += 1
+        elif task.module_path == index_saved.module_path:
+            self.counts["batches"] += 1
+            for index, keys in zip(("references", "search"), args, strict=True):
+                for key in keys:
+                    self.counts[(index, *key)] += 1
         return super().enqueue(task, args, kwargs)
 
 
@@ -41,9 +47,11 @@ def test_each_imported_page_is_queued_once_per_index(run_import, queued):
     run_import()
     flood = ImportedObject.objects.get(kind="post", key="101").page
     key = ("articles", "articlepage", str(flood.pk))
-    # Created, revised and published: three saves of the page, one task per index.
+    # Created, revised and published: several saves of the page, indexed once per index.
     assert queued[("references", *key)] == 1
     assert queued[("search", *key)] == 1
+    # The fixture's items fit in one batch per pass (photos, then stories): two tasks.
+    assert queued.pop("batches") == 2
     assert max(queued.values()) == 1
 
 
