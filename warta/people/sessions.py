@@ -69,9 +69,16 @@ def _on_group_permissions_changed(sender, instance, action, pk_set, **kwargs):
         )
 
 
-def _on_group_object_permission(sender, instance, **kwargs):
-    """Wagtail's page or collection permission of a group added, changed or removed."""
-    end_sessions(instance.group.user_set.values_list("pk", flat=True))
+def _on_group_object_permission(sender, instance, raw=False, **kwargs):
+    """Wagtail's page or collection permission of a group added, changed or removed.
+
+    Not while fixtures or a test's serialized data are loaded (`raw`), and by the
+    group's id: on a cascade from a deleted group, the group is already gone.
+    """
+    if raw:
+        return
+    members = get_user_model()._default_manager.filter(groups=instance.group_id)
+    end_sessions(members.values_list("pk", flat=True))
 
 
 def connect():
